@@ -1,0 +1,10 @@
+namespace DbGate.Core.Migrations;
+
+/// <summary>One migration step: an up script and, usually, the down that should undo it.</summary>
+/// <param name="Id">The name users know it by: the diesel folder name, or the golang-migrate file stem.</param>
+/// <param name="Version">The ordering key, compared ordinally after normalisation by the format.</param>
+/// <param name="RunInTransaction">False when the format's metadata says the step must run outside a transaction.</param>
+public sealed record Migration(string Id, string Version, MigrationScript Up, MigrationScript? Down, bool RunInTransaction = true);
+
+/// <summary>A SQL file of a migration. <paramref name="RelativePath"/> is relative to the project root, with '/'.</summary>
+public sealed record MigrationScript(string FullPath, string RelativePath);

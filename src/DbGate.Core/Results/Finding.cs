@@ -1,0 +1,19 @@
+namespace DbGate.Core.Results;
+
+/// <summary>One thing a rule found. Every report format is written from these.</summary>
+/// <param name="RuleId">The permanent id of the rule, such as DBG002.</param>
+/// <param name="Level">The effective level, after configuration.</param>
+/// <param name="Message">One sentence a reviewer can act on.</param>
+/// <param name="Location">Where the cause is, when it is in a file.</param>
+/// <param name="Migration">The migration the finding is about, when there is one.</param>
+/// <param name="Details">Supporting lines, such as the schema differences, one fact each.</param>
+public sealed record Finding(
+    string RuleId,
+    Level Level,
+    string Message,
+    SourceLocation? Location = null,
+    string? Migration = null,
+    IReadOnlyList<string>? Details = null)
+{
+    public IReadOnlyList<string> Details { get; init; } = Details ?? [];
+}

@@ -1,0 +1,19 @@
+namespace DbGate.Core.Results;
+
+/// <summary>Everything one run of the gate established: the single model all report writers read.</summary>
+/// <param name="RootPath">Absolute path that finding locations are relative to.</param>
+/// <param name="Server">The PostgreSQL that ran the migrations, for example "PostgreSQL 15.18 (local)".</param>
+/// <param name="Complete">False when the run was cut short (cancelled, server lost); the findings are what was seen.</param>
+public sealed record GateResult(
+    string RootPath,
+    string Server,
+    IReadOnlyList<StepResult> Steps,
+    IReadOnlyList<Finding> Findings,
+    TimeSpan Duration,
+    bool Complete = true)
+{
+    public int Count(Level level) => Findings.Count(f => f.Level == level);
+
+    /// <summary>True when some finding is at or above <paramref name="failOn"/>; <see cref="Level.None"/> never fails.</summary>
+    public bool FailsAt(Level failOn) => failOn != Level.None && Findings.Any(f => f.Level >= failOn);
+}

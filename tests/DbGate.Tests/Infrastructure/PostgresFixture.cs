@@ -36,7 +36,7 @@ public sealed class PostgresFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+public sealed class PostgresServerGroup : ICollectionFixture<PostgresFixture>
 {
     public const string Name = "postgres";
 }

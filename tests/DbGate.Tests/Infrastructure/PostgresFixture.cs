@@ -1,3 +1,5 @@
+using DbGate.Core.Providers;
+using DbGate.Core.Providers.Local;
 using Npgsql;
 
 namespace DbGate.Tests.Infrastructure;
@@ -8,17 +10,26 @@ namespace DbGate.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
+    private IPostgresServer? _server;
+
     public string AdminConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        var external = Environment.GetEnvironmentVariable("DBGATE_TEST_CONNECTION");
-        AdminConnectionString = external
-            ?? throw new InvalidOperationException("Set DBGATE_TEST_CONNECTION (the local provider will start a server here soon).");
-        await Task.CompletedTask;
+        if (Environment.GetEnvironmentVariable("DBGATE_TEST_CONNECTION") is { Length: > 0 } external)
+        {
+            AdminConnectionString = external;
+            return;
+        }
+        _server = await new LocalPostgresProvider().StartAsync(CancellationToken.None);
+        AdminConnectionString = _server.AdminConnectionString;
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+            await _server.DisposeAsync();
+    }
 
     /// <summary>A new empty database, dropped when the returned object is disposed.</summary>
     public async Task<TestDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default)

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace DbGate.Core.Providers.Local;
+
+/// <summary>
+/// Keeps one pristine initdb result per server version and user, because copying it takes a tenth of the
+/// time initdb does. The cache is an optimisation only: when it cannot be used, the caller runs initdb.
+/// </summary>
+internal sealed class ClusterTemplateCache(PostgresBinaries binaries, UnixUser? runAs, ServerProcessRunner runner)
+{
+    public const string SuperUser = "dbgate";
+
+    // As root, the server user must be able to reach the cache, and root's home is closed to it.
+    private string Root =>
+        Environment.GetEnvironmentVariable("DBGATE_CACHE_DIR") is { Length: > 0 } configured ? configured
+        : runAs is not null ? "/var/cache/dbgate"
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "dbgate");
+
+    /// <summary>Creates <paramref name="dataDirectory"/> as a fresh cluster: a copy of the cached template when possible.</summary>
+    public async Task CreateClusterAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var template = await TryGetTemplateAsync(cancellationToken);
+        if (template is not null && await TryCopyAsync(template, dataDirectory, cancellationToken))
+            return;
+        await InitDbAsync(dataDirectory, cancellationToken);
+    }
+
+    private async Task<string?> TryGetTemplateAsync(CancellationToken cancellationToken)
+    {
+        var key = $"pg{binaries.Version}-{runAs?.Uid ?? -1}-{StableHash(binaries.BinDirectory)}";
+        var template = Path.Combine(Root, "clusters", key);
+        if (Directory.Exists(template))
+            return template;
+        try
+        {
+            var staging = template + ".staging-" + Guid.NewGuid().ToString("N");
+            Directory.CreateDirectory(staging);
+            runAs?.Own(staging);
+            await InitDbAsync(Path.Combine(staging, "data"), cancellationToken);
+            Directory.Move(Path.Combine(staging, "data"), template);
+            Directory.Delete(staging, recursive: true);
+            return template;
+        }
+        catch (IOException) when (Directory.Exists(template))
+        {
+            return template; // another run created it first
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InfrastructureException)
+        {
+            return null; // the caller's own initdb reports the real problem, if there is one
+        }
+    }
+
+    private static async Task<bool> TryCopyAsync(string template, string dataDirectory, CancellationToken cancellationToken)
+    {
+        // cp -a keeps the server user's ownership and the 0700 mode PostgreSQL insists on.
+        using var copy = Process.Start(new ProcessStartInfo("cp", ["-a", template, dataDirectory]) { RedirectStandardError = true });
+        if (copy is null)
+            return false;
+        await copy.WaitForExitAsync(cancellationToken);
+        return copy.ExitCode == 0;
+    }
+
+    private async Task InitDbAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunToEndAsync(
+            binaries.InitDb,
+            ["-D", dataDirectory, "-U", SuperUser, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions"],
+            cancellationToken);
+        if (result.ExitCode != 0)
+            throw new InfrastructureException($"initdb failed: {result.LastLine}");
+    }
+
+    private static string StableHash(string text)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
+        return Convert.ToHexStringLower(hash)[..12];
+    }
+}

@@ -1,0 +1,23 @@
+namespace DbGate.Core.Providers.Local;
+
+/// <summary>
+/// The default provider: this machine's own PostgreSQL binaries, a throwaway cluster in a private temporary
+/// directory, reachable only through a unix socket inside it, so concurrent runs never share a port.
+/// </summary>
+public sealed class LocalPostgresProvider : IPostgresProvider
+{
+    public string Name => "local";
+
+    /// <summary>True when initdb and postgres can be found; the auto provider asks this before choosing.</summary>
+    public static async Task<bool> IsAvailableAsync(CancellationToken cancellationToken) =>
+        await PostgresBinaries.FindAsync(cancellationToken) is not null;
+
+    public async Task<IPostgresServer> StartAsync(CancellationToken cancellationToken)
+    {
+        var binaries = await PostgresBinaries.FindAsync(cancellationToken)
+            ?? throw new InfrastructureException(
+                "no PostgreSQL server binaries found (initdb, postgres): install them (Debian: apt-get install postgresql), set DBGATE_PG_BINDIR, or use --provider docker or --connection");
+        StaleRunReaper.Reap();
+        return await LocalPostgresServer.StartAsync(binaries, cancellationToken);
+    }
+}

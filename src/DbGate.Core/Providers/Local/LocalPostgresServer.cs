@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+
+namespace DbGate.Core.Providers.Local;
+
+/// <summary>A postmaster DbGate started itself; disposing it stops the process and deletes every file it had.</summary>
+internal sealed class LocalPostgresServer : IPostgresServer
+{
+    internal const string OwnerFile = "dbgate-owner";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Process _postmaster;
+    private readonly ServerLog _log;
+
+    private LocalPostgresServer(string runDirectory, Process postmaster, ServerLog log, string description)
+    {
+        RunDirectory = runDirectory;
+        _postmaster = postmaster;
+        _log = log;
+        Description = description;
+        AdminConnectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = runDirectory,
+            Port = 5432,
+            Username = ClusterTemplateCache.SuperUser,
+            Database = "postgres",
+        }.ConnectionString;
+    }
+
+    public string RunDirectory { get; }
+
+    public string Description { get; }
+
+    public string AdminConnectionString { get; }
+
+    public static async Task<LocalPostgresServer> StartAsync(PostgresBinaries binaries, CancellationToken cancellationToken)
+    {
+        var runAs = UnixUser.IsRoot ? UnixUser.ForServer() : null;
+        var runner = new ServerProcessRunner(runAs);
+        var runDirectory = Directory.CreateTempSubdirectory("dbgate-").FullName;
+        Process? postmaster = null;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(runDirectory, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            runAs?.Own(runDirectory);
+            var data = Path.Combine(runDirectory, "data");
+            await new ClusterTemplateCache(binaries, runAs, runner).CreateClusterAsync(data, cancellationToken);
+
+            postmaster = runner.Start(binaries.Postgres, ServerSettings.Arguments(data, runDirectory));
+            var log = new ServerLog(postmaster);
+            await log.WaitUntilReadyAsync(StartTimeout, cancellationToken);
+            return new LocalPostgresServer(runDirectory, postmaster, log, $"PostgreSQL {binaries.Version} (local, {binaries.BinDirectory})");
+        }
+        catch
+        {
+            await StopAsync(postmaster);
+            DeleteQuietly(runDirectory);
+            postmaster?.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(_postmaster);
+        _log.Dispose();
+        _postmaster.Dispose();
+        DeleteQuietly(RunDirectory);
+    }
+
+    /// <summary>Fast shutdown first (it ends backends cleanly); escalate when the server does not go.</summary>
+    internal static async Task StopAsync(Process? postmaster)
+    {
+        if (postmaster is null || postmaster.HasExited)
+            return;
+        foreach (var (signal, grace) in new[] { (NativeMethods.SigInt, 10), (NativeMethods.SigQuit, 5), (NativeMethods.SigKill, 5) })
+        {
+            _ = NativeMethods.kill(postmaster.Id, signal);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(grace));
+            try
+            {
+                await postmaster.WaitForExitAsync(timeout.Token);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                // escalate
+            }
+        }
+    }
+
+    internal static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+                Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing useful to do mid-teardown; the next run's reaper tries again.
+        }
+    }
+}

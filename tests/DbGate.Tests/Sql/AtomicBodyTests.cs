@@ -15,6 +15,17 @@ public sealed class AtomicBodyTests
         Assert.Equal([Function, "SELECT add_one(1)"], Splits.Texts(Function + ";\nSELECT add_one(1);"));
     }
 
+    [Theory]
+    [InlineData("CREATE FUNCTION")]
+    [InlineData("create or replace function")]
+    [InlineData("CREATE PROCEDURE")]
+    [InlineData("Create Or Replace Procedure")]
+    public void Every_routine_header_form_enables_body_tracking(string header)
+    {
+        var routine = header + " r() LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END";
+        Assert.Equal([routine, "SELECT 3"], Splits.Texts(routine + "; SELECT 3"));
+    }
+
     [Fact]
     public void Case_end_inside_an_atomic_body_does_not_close_the_body()
     {

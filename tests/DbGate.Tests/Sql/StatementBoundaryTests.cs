@@ -73,6 +73,12 @@ public sealed class StatementBoundaryTests
     }
 
     [Fact]
+    public void Null_source_is_rejected()
+    {
+        Assert.Throws<ArgumentNullException>(() => SqlSplitter.Split(null!));
+    }
+
+    [Fact]
     public void Statements_keep_their_offsets_in_order()
     {
         const string Source = "SELECT 1;\n  SELECT 2;";

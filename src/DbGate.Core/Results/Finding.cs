@@ -7,13 +7,15 @@ namespace DbGate.Core.Results;
 /// <param name="Location">Where the cause is, when it is in a file.</param>
 /// <param name="Migration">The migration the finding is about, when there is one.</param>
 /// <param name="Details">Supporting lines, such as the schema differences, one fact each.</param>
+/// <param name="Phase">The step of <paramref name="Migration"/> that showed it, so reports can pin it to that step.</param>
 public sealed record Finding(
     string RuleId,
     Level Level,
     string Message,
     SourceLocation? Location = null,
     string? Migration = null,
-    IReadOnlyList<string>? Details = null)
+    IReadOnlyList<string>? Details = null,
+    Phase? Phase = null)
 {
     public IReadOnlyList<string> Details { get; init; } = Details ?? [];
 }

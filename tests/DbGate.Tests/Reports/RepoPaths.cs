@@ -1,0 +1,27 @@
+namespace DbGate.Tests.Reports;
+
+/// <summary>Files the report tests read from the checkout rather than the build output, so snapshots can be reviewed and updated in place.</summary>
+internal static class RepoPaths
+{
+    public static string SolutionDirectory { get; } = FindSolution();
+
+    public static string SharedSchemas => Path.Combine(SolutionDirectory, "..", "shared", "schemas");
+
+    public static string SarifSchema => Path.Combine(SharedSchemas, "sarif-schema-2.1.0.json");
+
+    public static string JUnitSchema => Path.Combine(SharedSchemas, "junit.xsd");
+
+    public static string JsonReportSchema => Path.Combine(SolutionDirectory, "docs", "schemas", "dbgate-report.schema.json");
+
+    public static string Expected => Path.Combine(SolutionDirectory, "tests", "DbGate.Tests", "Reports", "Expected");
+
+    private static string FindSolution()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DbGate.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException($"No DbGate.sln above {AppContext.BaseDirectory}.");
+    }
+}

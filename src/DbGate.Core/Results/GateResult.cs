@@ -4,13 +4,15 @@ namespace DbGate.Core.Results;
 /// <param name="RootPath">Absolute path that finding locations are relative to.</param>
 /// <param name="Server">The PostgreSQL that ran the migrations, for example "PostgreSQL 15.18 (local)".</param>
 /// <param name="Complete">False when the run was cut short (cancelled, server lost); the findings are what was seen.</param>
+/// <param name="Interruption">Why the run was cut short, in one line; null when it was not.</param>
 public sealed record GateResult(
     string RootPath,
     string Server,
     IReadOnlyList<StepResult> Steps,
     IReadOnlyList<Finding> Findings,
     TimeSpan Duration,
-    bool Complete = true)
+    bool Complete = true,
+    string? Interruption = null)
 {
     public int Count(Level level) => Findings.Count(f => f.Level == level);
 

@@ -1,3 +1,4 @@
+using DbGate.Tests.Infrastructure;
 using System.Xml;
 using System.Xml.Schema;
 

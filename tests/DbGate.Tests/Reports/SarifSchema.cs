@@ -1,3 +1,4 @@
+using DbGate.Tests.Infrastructure;
 using NJsonSchema;
 using NJsonSchema.Validation;
 

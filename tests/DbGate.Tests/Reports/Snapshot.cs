@@ -1,3 +1,5 @@
+using DbGate.Tests.Infrastructure;
+
 namespace DbGate.Tests.Reports;
 
 /// <summary>

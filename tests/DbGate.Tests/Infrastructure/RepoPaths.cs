@@ -1,9 +1,13 @@
-namespace DbGate.Tests.Reports;
+namespace DbGate.Tests.Infrastructure;
 
 /// <summary>Files the report tests read from the checkout rather than the build output, so snapshots can be reviewed and updated in place.</summary>
-internal static class RepoPaths
+public static class RepoPaths
 {
     public static string SolutionDirectory { get; } = FindSolution();
+
+    public static string CratesIoMigrations => Path.GetFullPath(Path.Combine(SolutionDirectory, "..", "shared", "corpora", "crates-io", "migrations"));
+
+    public static string Sample(string name) => Path.Combine(SolutionDirectory, "samples", name);
 
     public static string SharedSchemas => Path.Combine(SolutionDirectory, "..", "shared", "schemas");
 

@@ -1,0 +1,1 @@
+-- Broken on purpose: forgets to drop the index the up created.

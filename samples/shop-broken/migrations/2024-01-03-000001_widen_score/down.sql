@@ -1,0 +1,2 @@
+-- Broken on purpose: the column was integer, not bigint.
+ALTER TABLE customers ALTER COLUMN score TYPE bigint;

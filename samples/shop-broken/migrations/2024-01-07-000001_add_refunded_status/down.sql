@@ -1,0 +1,2 @@
+-- Broken on purpose: PostgreSQL cannot drop an enum label, and this down does not rebuild the type.
+SELECT 1;

@@ -1,0 +1,2 @@
+DROP TABLE customers;
+DROP FUNCTION touch_updated_at();

@@ -1,0 +1,2 @@
+DROP VIEW order_totals;
+DROP FUNCTION order_total(bigint);

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using DbGate.Core.Configuration;
+
+namespace DbGate.Cli.Commands;
+
+/// <summary><c>dbgate check [PATH]</c>: the gate itself.</summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string?>("path") { Description = "Migrations folder, or the folder holding dbgate.yml (default: current folder)", Arity = ArgumentArity.ZeroOrOne };
+        var config = new Option<string?>("--config") { Description = "dbgate.yml to use (default: PATH/dbgate.yml)" };
+        var provider = new Option<string?>("--provider") { Description = "Where PostgreSQL comes from: auto, local, docker, external" };
+        var connection = new Option<string?>("--connection") { Description = "Connection string of an existing server (DbGate creates and drops its own database there)" };
+        var image = new Option<string?>("--image") { Description = "Docker image for --provider docker, such as postgres:17" };
+        var sarif = new Option<string?>("--sarif") { Description = "Write a SARIF 2.1.0 report to this file" };
+        var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report to this file" };
+        var json = new Option<string?>("--json") { Description = "Write a JSON report to this file" };
+        var markdown = new Option<string?>("--markdown") { Description = "Write a Markdown summary to this file" };
+        var failOn = new Option<string?>("--fail-on") { Description = "Lowest level that fails the run: error (default), warning, note, none" };
+
+        var command = new Command("check", "Apply every migration forward, back and forward again on an ephemeral PostgreSQL, and report what breaks.")
+        {
+            path, config, provider, connection, image, sarif, junit, json, markdown, failOn,
+        };
+        command.SetAction((result, cancellationToken) => CheckRunner.RunAsync(
+            new CheckArguments(
+                result.GetValue(path),
+                result.GetValue(config),
+                result.GetValue(provider),
+                result.GetValue(connection),
+                result.GetValue(image),
+                result.GetValue(sarif),
+                result.GetValue(junit),
+                result.GetValue(json),
+                result.GetValue(markdown),
+                result.GetValue(failOn)),
+            cancellationToken));
+        return command;
+    }
+}

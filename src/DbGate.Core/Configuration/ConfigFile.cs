@@ -1,0 +1,50 @@
+namespace DbGate.Core.Configuration;
+
+/// <summary>The shape of dbgate.yml, as written (snake_case keys). Everything is optional.</summary>
+internal sealed class ConfigFile
+{
+    public string? Migrations { get; set; }
+
+    public string? Format { get; set; }
+
+    public PostgresSection? Postgres { get; set; }
+
+    public string? FailOn { get; set; }
+
+    public string? StatementTimeout { get; set; }
+
+    public ReportsSection? Reports { get; set; }
+
+    public RoundTripSection? RoundTrip { get; set; }
+
+    /// <summary>Rule id → level (error, warning, note, none).</summary>
+    public Dictionary<string, string>? Rules { get; set; }
+}
+
+internal sealed class PostgresSection
+{
+    public string? Provider { get; set; }
+
+    public string? Image { get; set; }
+
+    public string? Connection { get; set; }
+
+    public List<string>? Versions { get; set; }
+}
+
+internal sealed class ReportsSection
+{
+    public string? Sarif { get; set; }
+
+    public string? Junit { get; set; }
+
+    public string? Json { get; set; }
+
+    public string? Markdown { get; set; }
+}
+
+internal sealed class RoundTripSection
+{
+    /// <summary>Migrations that are one-way on purpose: their missing down is not a finding.</summary>
+    public List<string>? Irreversible { get; set; }
+}

@@ -1,0 +1,30 @@
+using DbGate.Core.Results;
+
+namespace DbGate.Core.Configuration;
+
+/// <summary>Everything a run needs, resolved from the command line over dbgate.yml over defaults.</summary>
+/// <param name="ProjectRoot">Finding locations are relative to this (the repository root when there is one).</param>
+/// <param name="Provider">auto, local, docker or external.</param>
+/// <param name="Connection">For the external provider; a secret, never printed.</param>
+public sealed record GateOptions(
+    string ProjectRoot,
+    string MigrationsPath,
+    string Format = "auto",
+    string Provider = "auto",
+    string? Connection = null,
+    string? Image = null,
+    Level FailOn = Level.Error)
+{
+    public ReportPaths Reports { get; init; } = new();
+
+    public IReadOnlySet<string> Irreversible { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Rule id → level chosen in dbgate.yml; rules not listed keep their default level.</summary>
+    public IReadOnlyDictionary<string, Level> RuleLevels { get; init; } = new Dictionary<string, Level>(StringComparer.Ordinal);
+
+    /// <summary>Bounds every statement, so a migration waiting on a lock or sleeping cannot hang CI.</summary>
+    public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
+}
+
+/// <summary>Where to write each report; null means not written.</summary>
+public sealed record ReportPaths(string? Sarif = null, string? JUnit = null, string? Json = null, string? Markdown = null);

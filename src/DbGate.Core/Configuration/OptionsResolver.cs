@@ -1,0 +1,86 @@
+using DbGate.Core.Results;
+
+namespace DbGate.Core.Configuration;
+
+/// <summary>Turns command-line arguments and dbgate.yml into GateOptions; every bad value is a one-line ConfigurationException.</summary>
+public static class OptionsResolver
+{
+    public static readonly string[] ConfigFileNames = ["dbgate.yml", "dbgate.yaml"];
+    private static readonly string[] Providers = ["auto", "local", "docker", "external"];
+
+    public static async Task<GateOptions> ResolveAsync(CheckArguments arguments, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(arguments.Path ?? ".", workingDirectory);
+        if (File.Exists(path) && arguments.ConfigFile is null && IsConfigFileName(path))
+            (path, arguments) = (Path.GetDirectoryName(path)!, arguments with { ConfigFile = path });
+        if (!Directory.Exists(path))
+            throw new ConfigurationException(File.Exists(path) ? $"{arguments.Path} is a file; give the migrations folder or the folder holding dbgate.yml" : $"folder not found: {arguments.Path}");
+
+        var configPath = arguments.ConfigFile is { } given ? Path.GetFullPath(given, workingDirectory) : FindConfig(path);
+        if (configPath is not null && !File.Exists(configPath))
+            throw new ConfigurationException($"config file not found: {arguments.ConfigFile}");
+        var config = configPath is null ? new ConfigFile() : await ConfigFileReader.ReadAsync(configPath, cancellationToken);
+        var configDirectory = configPath is null ? path : Path.GetDirectoryName(configPath)!;
+
+        var migrations = config.Migrations is { Length: > 0 } m ? Path.GetFullPath(m, configDirectory) : path;
+        var provider = Choose(arguments.Provider, config.Postgres?.Provider, "auto", "provider", Providers);
+        return new GateOptions(
+            ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory),
+            migrations,
+            config.Format ?? "auto",
+            provider,
+            // dbgate.yml names the secret's variable (${PGCONN}) rather than holding it.
+            arguments.Connection ?? (config.Postgres?.Connection is { Length: > 0 } c ? EnvironmentReferences.Expand(c, "postgres.connection") : null),
+            arguments.Image ?? config.Postgres?.Image,
+            ParseLevel(arguments.FailOn ?? config.FailOn ?? "error", "fail-on"))
+        {
+            Reports = new ReportPaths(
+                Report(arguments.Sarif, workingDirectory, config.Reports?.Sarif, configDirectory),
+                Report(arguments.JUnit, workingDirectory, config.Reports?.Junit, configDirectory),
+                Report(arguments.Json, workingDirectory, config.Reports?.Json, configDirectory),
+                Report(arguments.Markdown, workingDirectory, config.Reports?.Markdown, configDirectory)),
+            Irreversible = (config.RoundTrip?.Irreversible ?? []).ToHashSet(StringComparer.Ordinal),
+            RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => ParseLevel(r.Value, $"rules.{r.Key}"), StringComparer.Ordinal),
+            StatementTimeout = config.StatementTimeout is { } timeout ? Durations.Parse(timeout, "statement_timeout") : TimeSpan.FromMinutes(5),
+        };
+    }
+
+    public static Level ParseLevel(string text, string what) =>
+        Enum.TryParse<Level>(text, ignoreCase: true, out var level) && Enum.IsDefined(level) && !text.All(char.IsAsciiDigit)
+            ? level
+            : throw new ConfigurationException($"{what} must be one of error, warning, note, none (got '{text}')");
+
+    private static string Choose(string? fromArguments, string? fromConfig, string fallback, string what, string[] allowed)
+    {
+        var value = fromArguments ?? fromConfig ?? fallback;
+        return allowed.Contains(value, StringComparer.Ordinal)
+            ? value
+            : throw new ConfigurationException($"{what} must be one of {string.Join(", ", allowed)} (got '{value}')");
+    }
+
+    private static string? Report(string? fromArguments, string workingDirectory, string? fromConfig, string configDirectory) =>
+        fromArguments is { Length: > 0 } a ? Path.GetFullPath(a, workingDirectory)
+        : fromConfig is { Length: > 0 } c ? Path.GetFullPath(c, configDirectory)
+        : null;
+
+    private static string? FindConfig(string directory) =>
+        ConfigFileNames.Select(n => Path.Combine(directory, n)).FirstOrDefault(File.Exists);
+
+    private static bool IsConfigFileName(string path) => ConfigFileNames.Contains(Path.GetFileName(path), StringComparer.Ordinal);
+
+    /// <summary>The repository root when there is one, so SARIF paths match what GitHub shows.</summary>
+    private static string ProjectRoot(string migrations, string workingDirectory, string? configDirectory)
+    {
+        for (var directory = new DirectoryInfo(migrations); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, ".git")) || File.Exists(Path.Combine(directory.FullName, ".git")))
+                return directory.FullName;
+        }
+        if (configDirectory is not null)
+            return configDirectory;
+        return IsUnder(migrations, workingDirectory) ? workingDirectory : migrations;
+    }
+
+    private static bool IsUnder(string path, string directory) =>
+        !Path.GetRelativePath(directory, path).StartsWith("..", StringComparison.Ordinal);
+}

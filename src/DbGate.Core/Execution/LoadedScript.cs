@@ -1,0 +1,24 @@
+using DbGate.Core.Migrations;
+using DbGate.Core.Results;
+using DbGate.Core.Sql;
+
+namespace DbGate.Core.Execution;
+
+/// <summary>A script read from disk and split into statements, or the reason it could not be.</summary>
+public sealed record LoadedScript(MigrationScript Script, IReadOnlyList<SqlStatement> Statements, ScriptFailure? SplitFailure)
+{
+    public static async Task<LoadedScript> LoadAsync(MigrationScript script, CancellationToken cancellationToken)
+    {
+        var text = await File.ReadAllTextAsync(script.FullPath, cancellationToken);
+        try
+        {
+            return new LoadedScript(script, SqlSplitter.Split(text), null);
+        }
+        catch (SqlSyntaxException e)
+        {
+            return new LoadedScript(script, [], new ScriptFailure(e.Message, null, new SourceLocation(script.RelativePath, e.Line, e.Column)));
+        }
+    }
+
+    public SourceLocation Start => new(Script.RelativePath, Statements.Count > 0 ? Statements[0].Line : 1, Statements.Count > 0 ? Statements[0].Column : 1);
+}

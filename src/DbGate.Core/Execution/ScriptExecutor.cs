@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using DbGate.Core.Results;
+using DbGate.Core.Sql;
+using Npgsql;
+
+namespace DbGate.Core.Execution;
+
+/// <summary>Runs a script's statements one at a time, exactly as written, and stops at the first failure.</summary>
+internal static class ScriptExecutor
+{
+    /// <param name="insideTransaction">
+    /// True when DbGate holds a transaction around the script: its own BEGIN/COMMIT would end DbGate's
+    /// transaction and make the round trip unrecoverable, so they are not sent.
+    /// </param>
+    public static async Task<ScriptRun> RunAsync(NpgsqlConnection connection, LoadedScript script, bool insideTransaction, CancellationToken cancellationToken)
+    {
+        if (script.SplitFailure is not null)
+            return new ScriptRun(Outcome.Failed, TimeSpan.Zero, script.SplitFailure);
+        var clock = Stopwatch.StartNew();
+        foreach (var statement in script.Statements)
+        {
+            if (insideTransaction && statement.IsTransactionControl)
+                continue;
+            if (statement.Kind == SqlStatementKind.PsqlMetaCommand)
+                return new ScriptRun(Outcome.Failed, clock.Elapsed, MetaCommand(script, statement));
+            try
+            {
+                // A batch of one is sent verbatim; NpgsqlCommand would re-split text such as BEGIN ATOMIC bodies.
+                await using var batch = new NpgsqlBatch(connection);
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                return new ScriptRun(Outcome.Failed, clock.Elapsed, Describe(script, statement, e));
+            }
+        }
+        return new ScriptRun(Outcome.Passed, clock.Elapsed);
+    }
+
+    private static ScriptFailure Describe(LoadedScript script, SqlStatement statement, PostgresException e)
+    {
+        var at = e.Position > 0 && e.Position <= statement.Text.Length + 1 ? statement.LocationOf(e.Position) : new SqlLocation(statement.Line, statement.Column);
+        var message = e.Where is { Length: > 0 } where && e.Position == 0 ? $"{e.MessageText} ({FirstLine(where)})" : e.MessageText;
+        return new ScriptFailure(message, e.SqlState, new SourceLocation(script.Script.RelativePath, at.Line, at.Column), e.Detail, e.Hint);
+    }
+
+    private static ScriptFailure MetaCommand(LoadedScript script, SqlStatement statement) =>
+        new(
+            $"psql meta-command {FirstLine(statement.Text).Split(' ')[0]} is not SQL; migration tools send files to the server, which rejects it",
+            null,
+            new SourceLocation(script.Script.RelativePath, statement.Line, statement.Column));
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+}

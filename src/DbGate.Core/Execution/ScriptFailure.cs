@@ -1,0 +1,13 @@
+using DbGate.Core.Results;
+
+namespace DbGate.Core.Execution;
+
+/// <summary>Why a script did not run to the end, as PostgreSQL (or the splitter) said it, located in the file.</summary>
+/// <param name="SqlState">PostgreSQL's SQLSTATE; null when the script could not even be split into statements.</param>
+public sealed record ScriptFailure(string Message, string? SqlState, SourceLocation Location, string? Detail = null, string? Hint = null)
+{
+    /// <summary>25001: the statement refuses to run inside a transaction block (CREATE INDEX CONCURRENTLY, VACUUM…).</summary>
+    public bool RefusesTransaction => SqlState == "25001";
+
+    public override string ToString() => SqlState is null ? Message : $"{Message} (SQLSTATE {SqlState})";
+}

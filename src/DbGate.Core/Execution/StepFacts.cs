@@ -1,0 +1,21 @@
+using DbGate.Core.Migrations;
+using DbGate.Core.Snapshots;
+
+namespace DbGate.Core.Execution;
+
+/// <summary>
+/// Everything observed about one migration: how its up ran, how its down and the up after it ran, and how
+/// the schema after each differed from what it should be. Rules read only this.
+/// </summary>
+/// <param name="DownDifferences">Expected = the schema before the up; actual = the schema after the down.</param>
+/// <param name="RedoDifferences">Expected = the schema after the first up; actual = the schema after down and up again.</param>
+/// <param name="IrreversibleAllowed">dbgate.yml lists this migration as deliberately irreversible.</param>
+public sealed record StepFacts(
+    Migration Migration,
+    ScriptRun Up,
+    ScriptRun Down,
+    ScriptRun Redo,
+    IReadOnlyList<SchemaDifference> DownDifferences,
+    IReadOnlyList<SchemaDifference> RedoDifferences,
+    bool IrreversibleAllowed = false,
+    bool RoundTripInClone = false);

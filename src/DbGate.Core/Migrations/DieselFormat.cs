@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using DbGate.Core.Configuration;
+
+namespace DbGate.Core.Migrations;
+
+/// <summary>
+/// diesel: one folder per migration, <c>{version}_{name}/up.sql</c> and <c>down.sql</c>; the version is
+/// the part before the first '_' with '-' removed, so 2017-09-23-182408 and 20170923182408 sort together.
+/// </summary>
+internal sealed partial class DieselFormat : IMigrationFormat
+{
+    public string Name => "diesel";
+
+    public bool Recognises(DirectoryInfo folder) => MigrationFolders(folder).Any();
+
+    public IReadOnlyList<Migration> Discover(DirectoryInfo folder, string projectRoot)
+    {
+        var migrations = new List<Migration>();
+        foreach (var directory in folder.EnumerateDirectories().Where(d => !d.Name.StartsWith('.')))
+        {
+            var up = new FileInfo(Path.Combine(directory.FullName, "up.sql"));
+            var down = new FileInfo(Path.Combine(directory.FullName, "down.sql"));
+            if (!up.Exists)
+            {
+                if (down.Exists)
+                    throw new ConfigurationException($"{ProjectPaths.Relative(projectRoot, directory.FullName)}/ has down.sql but no up.sql");
+                continue;
+            }
+            var version = directory.Name.Split('_', 2)[0].Replace("-", "", StringComparison.Ordinal);
+            migrations.Add(new Migration(
+                directory.Name,
+                version,
+                ProjectPaths.Script(projectRoot, up.FullName),
+                down.Exists ? ProjectPaths.Script(projectRoot, down.FullName) : null,
+                RunInTransaction(directory)));
+        }
+        var duplicate = migrations.GroupBy(m => m.Version, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new ConfigurationException($"version {duplicate.Key} is used by more than one migration: {string.Join(", ", duplicate.Select(m => m.Id).Order(StringComparer.Ordinal))}");
+        return migrations.OrderBy(m => m.Version, VersionOrder.Instance).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
+    }
+
+    private static IEnumerable<DirectoryInfo> MigrationFolders(DirectoryInfo folder) =>
+        folder.EnumerateDirectories().Where(d => File.Exists(Path.Combine(d.FullName, "up.sql")));
+
+    /// <summary>diesel's metadata.toml: <c>run_in_transaction = false</c> is the only key that matters here.</summary>
+    private static bool RunInTransaction(DirectoryInfo directory)
+    {
+        var metadata = Path.Combine(directory.FullName, "metadata.toml");
+        return !File.Exists(metadata) || !File.ReadLines(metadata).Any(line => RunOutsideTransaction().IsMatch(line));
+    }
+
+    [GeneratedRegex(@"^\s*run_in_transaction\s*=\s*false\s*(#.*)?$")]
+    private static partial Regex RunOutsideTransaction();
+}

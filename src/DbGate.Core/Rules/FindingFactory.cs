@@ -1,0 +1,24 @@
+using DbGate.Core.Execution;
+using DbGate.Core.Results;
+
+namespace DbGate.Core.Rules;
+
+/// <summary>Builds findings with the rule's default level and the step's identity filled in.</summary>
+internal static class FindingFactory
+{
+    public static Finding Create(string ruleId, StepFacts facts, Phase phase, string message, SourceLocation location, IEnumerable<string>? details = null) =>
+        new(ruleId, RuleCatalog.Get(ruleId).DefaultLevel, message, location, facts.Migration.Id, details?.ToList(), phase);
+
+    /// <summary>PostgreSQL's own words, with its detail and hint, as a reviewer wants to read them.</summary>
+    public static IEnumerable<string> Explain(ScriptFailure failure)
+    {
+        if (failure.SqlState is not null)
+            yield return $"SQLSTATE {failure.SqlState}";
+        if (failure.Detail is { Length: > 0 } detail)
+            yield return $"detail: {detail}";
+        if (failure.Hint is { Length: > 0 } hint)
+            yield return $"hint: {hint}";
+    }
+
+    public static SourceLocation StartOf(Migrations.MigrationScript script) => new(script.RelativePath);
+}

@@ -1,0 +1,25 @@
+using DbGate.Core.Execution;
+using DbGate.Core.Results;
+using DbGate.Core.Snapshots;
+
+namespace DbGate.Core.Rules.Reversibility;
+
+public sealed class DownDoesNotRestore : IStepRule
+{
+    public string Id => "DBG003";
+
+    public IEnumerable<Finding> Check(StepFacts facts)
+    {
+        var differences = facts.DownDifferences.Where(d => d.Kind != DifferenceKind.ColumnOrder).ToList();
+        if (differences.Count == 0 || facts.Migration.Down is null)
+            yield break;
+        var count = differences.Count == 1 ? "1 difference" : $"{differences.Count} differences";
+        yield return FindingFactory.Create(
+            Id,
+            facts,
+            Phase.Down,
+            $"down of {facts.Migration.Id} does not restore the schema ({count}): {differences[0].Description}",
+            FindingFactory.StartOf(facts.Migration.Down),
+            differences.Select(d => d.Description));
+    }
+}

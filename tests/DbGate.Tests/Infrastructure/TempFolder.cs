@@ -1,0 +1,19 @@
+namespace DbGate.Tests.Infrastructure;
+
+/// <summary>A scratch folder for one test, deleted afterwards.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Path = Directory.CreateTempSubdirectory("dbgate-test-").FullName;
+
+    public string Path { get; }
+
+    public string Write(string relativePath, string content)
+    {
+        var full = System.IO.Path.Combine(Path, relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+        return full;
+    }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}

@@ -22,7 +22,7 @@ public static class OptionsResolver
         var config = configPath is null ? new ConfigFile() : await ConfigFileReader.ReadAsync(configPath, cancellationToken);
         var configDirectory = configPath is null ? path : Path.GetDirectoryName(configPath)!;
 
-        var migrations = config.Migrations is { Length: > 0 } m ? Path.GetFullPath(m, configDirectory) : path;
+        var migrations = config.Migrations is { Length: > 0 } m ? Path.GetFullPath(m, configDirectory) : Conventional(path);
         var provider = Choose(arguments.Provider, config.Postgres?.Provider, "auto", "provider", Providers);
         return new GateOptions(
             ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory),
@@ -62,6 +62,13 @@ public static class OptionsResolver
         fromArguments is { Length: > 0 } a ? Path.GetFullPath(a, workingDirectory)
         : fromConfig is { Length: > 0 } c ? Path.GetFullPath(c, configDirectory)
         : null;
+
+    /// <summary>The folder itself, or its migrations/ subfolder when the folder holds no SQL of its own.</summary>
+    private static string Conventional(string path)
+    {
+        var subfolder = Path.Combine(path, "migrations");
+        return Directory.Exists(subfolder) && !Directory.EnumerateFiles(path, "*.sql").Any() ? subfolder : path;
+    }
 
     private static string? FindConfig(string directory) =>
         ConfigFileNames.Select(n => Path.Combine(directory, n)).FirstOrDefault(File.Exists);

@@ -23,7 +23,7 @@ internal sealed partial class GolangMigrateFormat : IMigrationFormat
             var ups = group.Where(x => x.Match.Groups["direction"].Value == "up").ToList();
             var downs = group.Where(x => x.Match.Groups["direction"].Value == "down").ToList();
             if (ups.Count > 1 || downs.Count > 1)
-                throw new ConfigurationException($"version {group.Key} is used by more than one migration: {string.Join(", ", group.Select(x => x.File.Name).Order(StringComparer.Ordinal))}");
+                throw new ConfigurationException($"version {Normalised(group.Key)} is used by more than one migration: {string.Join(", ", group.Select(x => x.File.Name).Order(StringComparer.Ordinal))}");
             if (ups.Count == 0)
                 throw new ConfigurationException($"{downs[0].File.Name} has no matching .up.sql");
             var up = ups[0];
@@ -35,6 +35,8 @@ internal sealed partial class GolangMigrateFormat : IMigrationFormat
         }
         return migrations.OrderBy(m => m.Version, VersionOrder.Instance).ToList();
     }
+
+    private static string Normalised(string version) => version.TrimStart('0') is { Length: > 0 } digits ? digits : "0";
 
     /// <summary>golang-migrate parses versions as integers, so 001 and 1 are the same version.</summary>
     private sealed class VersionComparer : IEqualityComparer<string>

@@ -20,5 +20,11 @@ internal static class FindingFactory
             yield return $"hint: {hint}";
     }
 
+    /// <summary>"what: the difference" for one difference; "what (N differences)" with each as a detail line for more.</summary>
+    public static (string Message, IEnumerable<string> Details) Summarise(string what, IReadOnlyList<Snapshots.SchemaDifference> differences) =>
+        differences.Count == 1
+            ? ($"{what}: {differences[0].Description}", [])
+            : ($"{what} ({differences.Count} differences)", differences.Select(d => d.Description));
+
     public static SourceLocation StartOf(Migrations.MigrationScript script) => new(script.RelativePath);
 }

@@ -13,13 +13,7 @@ public sealed class DownDoesNotRestore : IStepRule
         var differences = facts.DownDifferences.Where(d => d.Kind != DifferenceKind.ColumnOrder).ToList();
         if (differences.Count == 0 || facts.Migration.Down is null)
             yield break;
-        var count = differences.Count == 1 ? "1 difference" : $"{differences.Count} differences";
-        yield return FindingFactory.Create(
-            Id,
-            facts,
-            Phase.Down,
-            $"down of {facts.Migration.Id} does not restore the schema ({count}): {differences[0].Description}",
-            FindingFactory.StartOf(facts.Migration.Down),
-            differences.Select(d => d.Description));
+        var (message, details) = FindingFactory.Summarise($"down of {facts.Migration.Id} does not restore the schema", differences);
+        yield return FindingFactory.Create(Id, facts, Phase.Down, message, FindingFactory.StartOf(facts.Migration.Down), details);
     }
 }

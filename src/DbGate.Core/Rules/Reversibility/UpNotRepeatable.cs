@@ -16,13 +16,8 @@ public sealed class UpNotRepeatable : IStepRule
         }
         else if (facts.RedoDifferences.Count > 0)
         {
-            yield return FindingFactory.Create(
-                Id,
-                facts,
-                Phase.Redo,
-                $"up of {facts.Migration.Id} gives a different schema when run again after its down: {facts.RedoDifferences[0].Description}",
-                FindingFactory.StartOf(facts.Migration.Up),
-                facts.RedoDifferences.Select(d => d.Description));
+            var (message, details) = FindingFactory.Summarise($"up of {facts.Migration.Id} gives a different schema when run again after its down", facts.RedoDifferences);
+            yield return FindingFactory.Create(Id, facts, Phase.Redo, message, FindingFactory.StartOf(facts.Migration.Up), details);
         }
     }
 }

@@ -1,0 +1,46 @@
+using DbGate.Core.Rules;
+using DbGate.Tests.Infrastructure;
+
+namespace DbGate.Tests.Rules;
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class RuleDocumentationTests(PostgresFixture server)
+{
+    public static TheoryData<string> RuleIds => new(RuleCatalog.All.Select(r => r.Id).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Every_rule_class_has_a_page_and_every_page_a_rule_class()
+    {
+        var classes = StepRules.All.Select(r => r.Id).Order(StringComparer.Ordinal);
+        var pages = RuleCatalog.All.Select(r => r.Id).Order(StringComparer.Ordinal);
+
+        Assert.Equal(pages, classes);
+    }
+
+    [Fact]
+    public void Rule_ids_and_names_are_unique_and_well_formed()
+    {
+        Assert.All(RuleCatalog.All, r => Assert.Matches("^DBG[0-9]{3}$", r.Id));
+        Assert.All(RuleCatalog.All, r => Assert.Matches("^[a-z]+(-[a-z]+)*$", r.Name));
+        Assert.Equal(RuleCatalog.All.Count, RuleCatalog.All.Select(r => r.Name).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public async Task The_documented_failing_example_is_reported_and_the_passing_one_is_not(string ruleId)
+    {
+        var examples = RuleExample.From(ruleId, RuleCatalog.Get(ruleId).Help).ToList();
+        Assert.Equal([true, false], examples.Select(e => e.ShouldFail));
+
+        foreach (var example in examples)
+        {
+            using var folder = new TempFolder();
+            example.WriteTo(folder.Path);
+
+            var result = await GateHarness.RunAsync(server, folder.Path);
+
+            var reported = result.Findings.Where(f => f.RuleId == ruleId).ToList();
+            Assert.True(example.ShouldFail == (reported.Count > 0), $"{example}: {string.Join("; ", result.Findings.Select(f => $"{f.RuleId} {f.Message}"))}");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace DbGate.Tests.Rules;
+
+/// <summary>
+/// The failing and passing examples of a rules/&lt;ID&gt;.md page, as migrations: each ```sql up block starts a
+/// migration, and a ```sql down block after it is that migration's down.
+/// </summary>
+public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOnlyList<(string Up, string? Down)> Migrations)
+{
+    public static IEnumerable<RuleExample> From(string ruleId, string help)
+    {
+        foreach (var (heading, shouldFail) in new[] { ("## Failing example", true), ("## Passing example", false) })
+        {
+            var start = help.IndexOf(heading, StringComparison.Ordinal);
+            if (start < 0)
+                continue;
+            var end = help.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
+            var section = end < 0 ? help[start..] : help[start..end];
+            var migrations = new List<(string Up, string? Down)>();
+            foreach (Match block in Block().Matches(section))
+            {
+                if (block.Groups["direction"].Value == "up")
+                    migrations.Add((block.Groups["sql"].Value, null));
+                else
+                    migrations[^1] = (migrations[^1].Up, block.Groups["sql"].Value);
+            }
+            yield return new RuleExample(ruleId, shouldFail, migrations);
+        }
+    }
+
+    /// <summary>Writes the example as golang-migrate files into <paramref name="folder"/>.</summary>
+    public void WriteTo(string folder)
+    {
+        for (var i = 0; i < Migrations.Count; i++)
+        {
+            var stem = Path.Combine(folder, $"{i + 1:0000}_example");
+            File.WriteAllText(stem + ".up.sql", Migrations[i].Up);
+            if (Migrations[i].Down is { } down)
+                File.WriteAllText(stem + ".down.sql", down);
+        }
+    }
+
+    public override string ToString() => $"{RuleId} {(ShouldFail ? "failing" : "passing")} example";
+
+    [GeneratedRegex(@"```sql (?<direction>up|down)\n(?<sql>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex Block();
+}

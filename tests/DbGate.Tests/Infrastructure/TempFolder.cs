@@ -3,7 +3,7 @@ namespace DbGate.Tests.Infrastructure;
 /// <summary>A scratch folder for one test, deleted afterwards.</summary>
 public sealed class TempFolder : IDisposable
 {
-    public TempFolder() => Path = Directory.CreateTempSubdirectory("dbgate-test-").FullName;
+    public TempFolder() => Path = Directory.CreateTempSubdirectory("dbgatetest-").FullName;
 
     public string Path { get; }
 

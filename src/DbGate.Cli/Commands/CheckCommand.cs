@@ -18,10 +18,11 @@ internal static class CheckCommand
         var json = new Option<string?>("--json") { Description = "Write a JSON report to this file" };
         var markdown = new Option<string?>("--markdown") { Description = "Write a Markdown summary to this file" };
         var failOn = new Option<string?>("--fail-on") { Description = "Lowest level that fails the run: error (default), warning, note, none" };
+        var data = new Option<bool?>("--data") { Description = "Also check that rows in existing tables survive each step's up and down" };
 
         var command = new Command("check", "Apply every migration forward, back and forward again on an ephemeral PostgreSQL, and report what breaks.")
         {
-            path, config, provider, connection, image, sarif, junit, json, markdown, failOn,
+            path, config, provider, connection, image, sarif, junit, json, markdown, failOn, data,
         };
         command.SetAction((result, cancellationToken) => CheckRunner.RunAsync(
             new CheckArguments(
@@ -34,7 +35,8 @@ internal static class CheckCommand
                 result.GetValue(junit),
                 result.GetValue(json),
                 result.GetValue(markdown),
-                result.GetValue(failOn)),
+                result.GetValue(failOn),
+                result.GetValue(data)),
             cancellationToken));
         return command;
     }

@@ -11,4 +11,5 @@ public sealed record CheckArguments(
     string? JUnit = null,
     string? Json = null,
     string? Markdown = null,
-    string? FailOn = null);
+    string? FailOn = null,
+    bool? Data = null);

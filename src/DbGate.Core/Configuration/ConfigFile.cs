@@ -45,6 +45,9 @@ internal sealed class ReportsSection
 
 internal sealed class RoundTripSection
 {
+    /// <summary>Check that rows survive each step's up and down, not only the schema.</summary>
+    public bool? Data { get; set; }
+
     /// <summary>Migrations that are one-way on purpose: their missing down is not a finding.</summary>
     public List<string>? Irreversible { get; set; }
 }

@@ -22,6 +22,9 @@ public sealed record GateOptions(
     /// <summary>Rule id → level chosen in dbgate.yml; rules not listed keep their default level.</summary>
     public IReadOnlyDictionary<string, Level> RuleLevels { get; init; } = new Dictionary<string, Level>(StringComparer.Ordinal);
 
+    /// <summary>Also seed rows before each step and check they survive its up and down (opt-in: it costs a second up and down per step).</summary>
+    public bool CheckData { get; init; }
+
     /// <summary>Bounds every statement, so a migration waiting on a lock or sleeping cannot hang CI.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -39,6 +39,7 @@ public static class OptionsResolver
                 Report(arguments.JUnit, workingDirectory, config.Reports?.Junit, configDirectory),
                 Report(arguments.Json, workingDirectory, config.Reports?.Json, configDirectory),
                 Report(arguments.Markdown, workingDirectory, config.Reports?.Markdown, configDirectory)),
+            CheckData = arguments.Data ?? config.RoundTrip?.Data ?? false,
             Irreversible = (config.RoundTrip?.Irreversible ?? []).ToHashSet(StringComparer.Ordinal),
             RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => ParseLevel(r.Value, $"rules.{r.Key}"), StringComparer.Ordinal),
             StatementTimeout = config.StatementTimeout is { } timeout ? Durations.Parse(timeout, "statement_timeout") : TimeSpan.FromMinutes(5),

@@ -18,4 +18,8 @@ public sealed record StepFacts(
     IReadOnlyList<SchemaDifference> DownDifferences,
     IReadOnlyList<SchemaDifference> RedoDifferences,
     bool IrreversibleAllowed = false,
-    bool RoundTripInClone = false);
+    bool RoundTripInClone = false)
+{
+    /// <summary>With the data check on: one line per table whose rows did not survive the up and the down.</summary>
+    public IReadOnlyList<string> DataLost { get; init; } = [];
+}

@@ -1,3 +1,4 @@
+using DbGate.Core.Execution.Data;
 using DbGate.Core.Migrations;
 using DbGate.Core.Snapshots;
 using Npgsql;
@@ -12,27 +13,33 @@ internal sealed class StepRunner : IAsyncDisposable
 {
     private readonly WorkDatabase _database;
     private readonly SnapshotOptions _snapshotOptions;
+    private readonly bool _checkData;
     private NpgsqlConnection _connection;
     private SchemaSnapshot _current;
 
-    private StepRunner(WorkDatabase database, SnapshotOptions snapshotOptions, NpgsqlConnection connection, SchemaSnapshot empty)
+    private StepRunner(WorkDatabase database, SnapshotOptions snapshotOptions, bool checkData, NpgsqlConnection connection, SchemaSnapshot empty)
     {
         _database = database;
         _snapshotOptions = snapshotOptions;
+        _checkData = checkData;
         _connection = connection;
         _current = empty;
     }
 
-    public static async Task<StepRunner> StartAsync(WorkDatabase database, SnapshotOptions snapshotOptions, CancellationToken cancellationToken)
+    /// <param name="checkData">Also check that rows in existing tables survive each step's up and down.</param>
+    public static async Task<StepRunner> StartAsync(WorkDatabase database, SnapshotOptions snapshotOptions, bool checkData, CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken);
         var empty = await SnapshotReader.ReadAsync(connection, snapshotOptions, cancellationToken);
-        return new StepRunner(database, snapshotOptions, connection, empty);
+        return new StepRunner(database, snapshotOptions, checkData, connection, empty);
     }
 
     public async Task<StepFacts> RunAsync(Migration migration, bool irreversibleAllowed, CancellationToken cancellationToken)
     {
         var up = await LoadedScript.LoadAsync(migration.Up, cancellationToken);
+        var down = migration.Down is null ? null : await LoadedScript.LoadAsync(migration.Down, cancellationToken);
+        // Before the forward run, while the database is still at S(i-1), which the data check starts from.
+        var data = _checkData && down is not null ? await CheckDataAsync(up, down, migration.RunInTransaction, cancellationToken) : DataRoundTripResult.NotChecked;
         var forward = await ApplyAsync(up, migration.RunInTransaction, cancellationToken);
         var before = _current;
         if (forward.Run.Failed)
@@ -42,21 +49,32 @@ internal sealed class StepRunner : IAsyncDisposable
             return Facts(ScriptRun.Skipped("the up failed"), ScriptRun.Skipped("the up failed"), []);
         }
         _current = await SnapshotReader.ReadAsync(_connection, _snapshotOptions, cancellationToken);
-        if (migration.Down is null)
+        if (down is null)
             return Facts(ScriptRun.Skipped("there is no down"), ScriptRun.Skipped("there is no down"), []);
 
-        var down = await LoadedScript.LoadAsync(migration.Down, cancellationToken);
+        var after = _current;
+        Task<RoundTripResult> Check(NpgsqlConnection connection, bool inTransaction) =>
+            RoundTrip.RunAsync(connection, down, up, before, after, _snapshotOptions, inTransaction, cancellationToken);
         var inClone = !forward.Transactional;
-        var roundTrip = inClone ? null : await InTransactionAsync(down, up, before, cancellationToken);
+        var roundTrip = inClone ? null : await InTransactionAsync(Check, cancellationToken);
         if (roundTrip is null || roundTrip.NeedsClone)
         {
             inClone = true;
-            roundTrip = await InCloneAsync(down, up, before, cancellationToken);
+            roundTrip = await InCloneAsync(Check, cancellationToken);
         }
         return Facts(roundTrip.Down, roundTrip.Redo, roundTrip.DownDifferences, roundTrip.RedoDifferences, inClone);
 
         StepFacts Facts(ScriptRun downRun, ScriptRun redo, IReadOnlyList<SchemaDifference> downDiff, IReadOnlyList<SchemaDifference>? redoDiff = null, bool clone = false) =>
-            new(migration, forward.Run, downRun, redo, downDiff, redoDiff ?? [], irreversibleAllowed, clone);
+            new(migration, forward.Run, downRun, redo, downDiff, redoDiff ?? [], irreversibleAllowed, clone) { DataLost = data.Lost ?? [] };
+    }
+
+    private async Task<DataRoundTripResult> CheckDataAsync(LoadedScript up, LoadedScript down, bool runInTransaction, CancellationToken cancellationToken)
+    {
+        var before = _current;
+        Task<DataRoundTripResult> Check(NpgsqlConnection connection, bool inTransaction) =>
+            DataRoundTrip.RunAsync(connection, up, down, before, inTransaction, cancellationToken);
+        var result = runInTransaction ? await InTransactionAsync(Check, cancellationToken) : null;
+        return result is null || result.NeedsClone ? await InCloneAsync(Check, cancellationToken) : result;
     }
 
     private sealed record Forward(ScriptRun Run, bool Transactional);
@@ -81,12 +99,13 @@ internal sealed class StepRunner : IAsyncDisposable
         return new Forward(await ScriptExecutor.RunAsync(_connection, up, insideTransaction: false, cancellationToken), false);
     }
 
-    private async Task<RoundTripResult> InTransactionAsync(LoadedScript down, LoadedScript up, SchemaSnapshot before, CancellationToken cancellationToken)
+    /// <summary>Runs a check inside a transaction that is always rolled back, so the work database is untouched.</summary>
+    private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, bool, Task<T>> check, CancellationToken cancellationToken)
     {
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            return await RoundTrip.RunAsync(_connection, down, up, before, _current, _snapshotOptions, insideTransaction: true, cancellationToken);
+            return await check(_connection, true);
         }
         finally
         {
@@ -94,14 +113,15 @@ internal sealed class StepRunner : IAsyncDisposable
         }
     }
 
-    private async Task<RoundTripResult> InCloneAsync(LoadedScript down, LoadedScript up, SchemaSnapshot before, CancellationToken cancellationToken)
+    /// <summary>Runs a check in a throwaway copy of the work database, for statements that refuse a transaction.</summary>
+    private async Task<T> InCloneAsync<T>(Func<NpgsqlConnection, bool, Task<T>> check, CancellationToken cancellationToken)
     {
         await _connection.DisposeAsync();
         try
         {
             await using var clone = await _database.CloneAsync(cancellationToken);
             await using var connection = await clone.OpenAsync(cancellationToken);
-            return await RoundTrip.RunAsync(connection, down, up, before, _current, _snapshotOptions, insideTransaction: false, cancellationToken);
+            return await check(connection, false);
         }
         finally
         {

@@ -13,5 +13,6 @@ public static class StepRules
         new UpNotRepeatable(),
         new DownMissing(),
         new ColumnOrderNotRestored(),
+        new DataNotPreserved(),
     ];
 }

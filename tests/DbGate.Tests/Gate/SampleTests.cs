@@ -17,6 +17,14 @@ public sealed class SampleTests(PostgresFixture server)
     }
 
     [Fact]
+    public async Task With_the_data_check_the_shop_sample_still_passes()
+    {
+        var result = await GateHarness.RunAsync(server, RepoPaths.Sample("shop/migrations"), o => o with { CheckData = true });
+
+        Assert.Empty(result.Findings);
+    }
+
+    [Fact]
     public async Task The_broken_sample_reports_each_broken_step_and_nothing_else()
     {
         var result = await GateHarness.RunAsync(server, RepoPaths.Sample("shop-broken/migrations"));

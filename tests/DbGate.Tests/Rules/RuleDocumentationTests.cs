@@ -37,7 +37,7 @@ public sealed class RuleDocumentationTests(PostgresFixture server)
             using var folder = new TempFolder();
             example.WriteTo(folder.Path);
 
-            var result = await GateHarness.RunAsync(server, folder.Path);
+            var result = await GateHarness.RunAsync(server, folder.Path, o => o with { CheckData = true });
 
             var reported = result.Findings.Where(f => f.RuleId == ruleId).ToList();
             Assert.True(example.ShouldFail == (reported.Count > 0), $"{example}: {string.Join("; ", result.Findings.Select(f => $"{f.RuleId} {f.Message}"))}");

@@ -25,6 +25,19 @@ public sealed class RuleDocumentationTests(PostgresFixture server)
         Assert.Equal(RuleCatalog.All.Count, RuleCatalog.All.Select(r => r.Name).Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Fact]
+    public void The_readme_rules_table_lists_every_rule_as_its_page_describes_it()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.SolutionDirectory, "README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf("| id | name | level | title |", StringComparison.Ordinal);
+        var table = readme[start..readme.IndexOf("<!-- /rules-table -->", start, StringComparison.Ordinal)].Trim();
+
+        var rows = RuleCatalog.All.OrderBy(r => r.Id, StringComparer.Ordinal)
+            .Select(r => $"| [{r.Id}](rules/{r.Id}.md) | {r.Name} | {r.DefaultLevel.ToString().ToLowerInvariant()} | {r.Title} |");
+        var expected = "| id | name | level | title |\n|---|---|---|---|\n" + string.Join("\n", rows);
+        Assert.Equal(expected, table);
+    }
+
     [Theory]
     [MemberData(nameof(RuleIds))]
     public async Task The_documented_failing_example_is_reported_and_the_passing_one_is_not(string ruleId)

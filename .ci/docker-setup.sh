@@ -256,10 +256,21 @@ import_image() {
         --change "LABEL dev.dbgate.image-fingerprint=$fingerprint" \
         "$work/rootfs.tar" "$image" > /dev/null
     remove_temporary_roots
+    bake_cluster_template "$image"
     # The replaced image would otherwise stay behind untagged; one still used by a container stays.
     if [[ -n $previous ]]; then
         "$DOCKER" image rm "$previous" > /dev/null 2>&1 || true
     fi
+}
+
+# Runs initdb once at build time, in the image's own runtime, so each container starts from a copy (see the entrypoint).
+bake_cluster_template() {
+    local image=$1
+    local builder="dbgate-bake-$$"
+    "$DOCKER" rm -f "$builder" > /dev/null 2>&1 || true
+    "$DOCKER" run --name "$builder" "$image" dbgate-bake-template
+    "$DOCKER" commit --change 'CMD ["postgres"]' "$builder" "$image" > /dev/null
+    "$DOCKER" rm "$builder" > /dev/null
 }
 
 ensure_image() {
@@ -287,10 +298,10 @@ check_image_ready() {
     "$DOCKER" rm -f "$name" > /dev/null 2>&1 || true
     local started=$EPOCHREALTIME
     "$DOCKER" run -d --name "$name" --label dev.dbgate.setup-check=1 -P \
-        -e POSTGRES_USER=checker -e POSTGRES_PASSWORD=check-secret -e POSTGRES_DB=checkdb \
+        -e POSTGRES_USER=postgres -e POSTGRES_PASSWORD=check-secret -e POSTGRES_DB=checkdb \
         "$image" -c fsync=off > /dev/null
     local deadline=$((SECONDS + 60))
-    until "$DOCKER" exec "$name" pg_isready --host localhost --dbname checkdb --username checker > /dev/null 2>&1; do
+    until "$DOCKER" exec "$name" pg_isready --host localhost --dbname checkdb --username postgres > /dev/null 2>&1; do
         if ((SECONDS >= deadline)); then
             "$DOCKER" logs "$name" >&2 || true
             "$DOCKER" rm -f "$name" > /dev/null
@@ -302,7 +313,7 @@ check_image_ready() {
     ready=$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')
     local answer
     answer=$("$DOCKER" exec -e PGPASSWORD=check-secret "$name" \
-        psql --host 127.0.0.1 --username checker --dbname checkdb -Atc 'show fsync' 2>&1) || answer="login failed: $answer"
+        psql --host 127.0.0.1 --username postgres --dbname checkdb -Atc 'show fsync' 2>&1) || answer="login failed: $answer"
     "$DOCKER" rm -f "$name" > /dev/null
     [[ $answer == off ]] || die "$image: password login over TCP did not work as expected ($answer)"
     log "$image ready in ${ready} s after docker run"

@@ -22,6 +22,12 @@ public sealed record GateOptions(
     /// <summary>Rule id → level chosen in dbgate.yml; rules not listed keep their default level.</summary>
     public IReadOnlyDictionary<string, Level> RuleLevels { get; init; } = new Dictionary<string, Level>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// PostgreSQL major versions to run the whole gate on, once each; empty for a single run on whatever the
+    /// provider gives. A version the local binaries have runs locally, others in Docker.
+    /// </summary>
+    public IReadOnlyList<string> Versions { get; init; } = [];
+
     /// <summary>Also seed rows before each step and check they survive its up and down (opt-in: it costs a second up and down per step).</summary>
     public bool CheckData { get; init; }
 

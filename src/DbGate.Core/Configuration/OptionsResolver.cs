@@ -39,6 +39,7 @@ public static class OptionsResolver
                 Report(arguments.JUnit, workingDirectory, config.Reports?.Junit, configDirectory),
                 Report(arguments.Json, workingDirectory, config.Reports?.Json, configDirectory),
                 Report(arguments.Markdown, workingDirectory, config.Reports?.Markdown, configDirectory)),
+            Versions = config.Postgres?.Versions ?? [],
             CheckData = arguments.Data ?? config.RoundTrip?.Data ?? false,
             Irreversible = (config.RoundTrip?.Irreversible ?? []).ToHashSet(StringComparer.Ordinal),
             RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => ParseLevel(r.Value, $"rules.{r.Key}"), StringComparer.Ordinal),

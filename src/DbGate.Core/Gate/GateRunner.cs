@@ -16,7 +16,12 @@ namespace DbGate.Core.Gate;
 public static class GateRunner
 {
     /// <param name="log">Progress lines for people (a server starting, a step done); never secrets.</param>
-    public static async Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken)
+    public static Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken) =>
+        options.Versions.Count > 0
+            ? VersionMatrix.RunAsync(options, o => RunOnceAsync(o, log, cancellationToken), cancellationToken)
+            : RunOnceAsync(options, log, cancellationToken);
+
+    private static async Task<GateResult> RunOnceAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken)
     {
         log ??= _ => { };
         var clock = Stopwatch.StartNew();

@@ -29,11 +29,14 @@ public static class ProviderSelector
             return new ExternalPostgresProvider(connection);
         if (await LocalPostgresProvider.IsAvailableAsync(cancellationToken))
             return new LocalPostgresProvider();
+        if (await Providers.Docker.DockerPostgresProvider.IsAvailableAsync(cancellationToken))
+            return Docker(options);
         throw new InfrastructureException(
             $"no PostgreSQL available: install PostgreSQL server binaries (Debian: apt-get install postgresql), start Docker, or set --connection / {ConnectionVariable}");
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static IPostgresProvider Docker(GateOptions options) => throw new InfrastructureException("TEMP docker " + options.Image);
+    private static Providers.Docker.DockerPostgresProvider Docker(GateOptions options) =>
+        new Providers.Docker.DockerPostgresProvider(options.Image ?? Providers.Docker.DockerPostgresProvider.DefaultImage);
 }

@@ -34,6 +34,7 @@ internal sealed record JsonFinding(
     string? Migration,
     Phase? Phase,
     JsonLocation? Location,
-    Uri? HelpUri);
+    Uri? HelpUri,
+    IReadOnlyList<string> PostgresVersions);
 
 internal sealed record JsonLocation(string Path, int Line, int Column, int? EndLine, int? EndColumn);

@@ -55,7 +55,7 @@ internal sealed record SarifArtifactLocation(string Uri, string? UriBaseId = nul
 
 internal sealed record SarifRegion(int StartLine, int StartColumn, int? EndLine = null, int? EndColumn = null);
 
-internal sealed record SarifResultProperties(string? Migration, string? Phase, bool? LocationInferred);
+internal sealed record SarifResultProperties(string? Migration, string? Phase, bool? LocationInferred, IReadOnlyList<string>? PostgresVersions = null);
 
 internal sealed record SarifInvocation(bool ExecutionSuccessful, IReadOnlyList<SarifNotification>? ToolExecutionNotifications);
 

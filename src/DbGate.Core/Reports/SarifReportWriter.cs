@@ -47,7 +47,8 @@ internal sealed class SarifReportWriter(ReportContext context, int maxResults = 
         var text = string.Join('\n', finding.Details.Prepend(finding.Message));
         var properties = finding.Migration is null && finding.Phase is null && !inferred
             ? null
-            : new SarifResultProperties(finding.Migration, finding.Phase is { } p ? Formats.Name(p) : null, inferred ? true : null);
+            : new SarifResultProperties(
+                finding.Migration, finding.Phase is { } p ? Formats.Name(p) : null, inferred ? true : null, finding.Versions.Count > 0 ? finding.Versions : null);
         return new SarifResult(
             finding.RuleId, rules.IndexOf(finding.RuleId), Formats.Name(finding.Level), new SarifMessage(text), [location], properties);
     }

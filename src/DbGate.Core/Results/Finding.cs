@@ -18,4 +18,7 @@ public sealed record Finding(
     Phase? Phase = null)
 {
     public IReadOnlyList<string> Details { get; init; } = Details ?? [];
+
+    /// <summary>In a version matrix, the PostgreSQL major versions the finding holds on; empty for a single run.</summary>
+    public IReadOnlyList<string> Versions { get; init; } = [];
 }

@@ -12,6 +12,10 @@ public sealed class LocalPostgresProvider : IPostgresProvider
     public static async Task<bool> IsAvailableAsync(CancellationToken cancellationToken) =>
         await PostgresBinaries.FindAsync(cancellationToken) is not null;
 
+    /// <summary>The major version of the binaries found, such as "15"; null when there are none.</summary>
+    public static async Task<string?> MajorVersionAsync(CancellationToken cancellationToken) =>
+        (await PostgresBinaries.FindAsync(cancellationToken))?.Version.Split('.')[0];
+
     public async Task<IPostgresServer> StartAsync(CancellationToken cancellationToken)
     {
         var binaries = await PostgresBinaries.FindAsync(cancellationToken)

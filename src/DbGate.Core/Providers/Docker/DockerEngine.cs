@@ -17,7 +17,19 @@ internal static class DockerEngine
 
     /// <summary>The engine's endpoint, or null when none answers. Testcontainers probes synchronously, hence the thread.</summary>
     public static Task<IDockerEndpointAuthenticationConfiguration?> FindAsync(CancellationToken cancellationToken) =>
-        Task.Run(() => (IDockerEndpointAuthenticationConfiguration?)TestcontainersSettings.OS.DockerEndpointAuthConfig, cancellationToken);
+        Task.Run(FindNow, cancellationToken);
+
+    private static IDockerEndpointAuthenticationConfiguration? FindNow()
+    {
+        try
+        {
+            return TestcontainersSettings.OS.DockerEndpointAuthConfig;
+        }
+        catch (TypeInitializationException)
+        {
+            return null; // an unusable DOCKER_HOST or Testcontainers setting: as good as no engine
+        }
+    }
 
     public static DockerClient CreateClient(IDockerEndpointAuthenticationConfiguration endpoint) =>
         endpoint.GetDockerClientBuilder(Guid.NewGuid()).Build();

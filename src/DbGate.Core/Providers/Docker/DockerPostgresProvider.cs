@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Docker.DotNet;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -92,7 +93,14 @@ public sealed class DockerPostgresProvider : IPostgresProvider
     private static async Task ReapStaleContainersAsync(IDockerEndpointAuthenticationConfiguration endpoint, CancellationToken cancellationToken)
     {
         using var client = DockerEngine.CreateClient(endpoint);
-        await StaleContainerReaper.ReapAsync(client, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await StaleContainerReaper.ReapAsync(client, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is DockerApiException or HttpRequestException)
+        {
+            // Housekeeping only: if the engine is in trouble, starting the container says so in a better way.
+        }
     }
 
     private static string AdminConnectionString(PostgreSqlContainer container, string password) =>

@@ -9,11 +9,19 @@ internal sealed record RunContainer(PostgreSqlContainer Container, IDockerEndpoi
 {
     public string Id => Container.Id;
 
+    /// <summary>Best effort, so that clean-up never hides the outcome of a run; what it misses, the next run reaps.</summary>
     public async Task RemoveAsync(CancellationToken cancellationToken)
     {
         using (var client = DockerEngine.CreateClient(Endpoint))
         {
-            await ContainerRemoval.RemoveRunAsync(client, RunId, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ContainerRemoval.RemoveRunAsync(client, RunId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is DockerApiException or HttpRequestException)
+            {
+                // The engine went away or refused; the labels stay on the container for the reaper.
+            }
         }
         try
         {

@@ -1,4 +1,6 @@
-namespace DbGate.Tests.Providers;
+using DbGate.Core.Providers.Docker;
+
+namespace DbGate.Tests.Providers.Docker;
 
 /// <summary>What happens to a container when the DbGate process that started it does not get to dispose it.</summary>
 public sealed class KilledOwnerTests
@@ -15,7 +17,7 @@ public sealed class KilledOwnerTests
         await owner.WaitForExitAsync(ExitTimeout);
         Assert.True(await DockerTestContainers.ExistsAsync(containerId), "SIGKILL leaves the container behind");
 
-        await using var next = await new Core.Providers.Docker.DockerPostgresProvider(DockerTestEnvironment.Image)
+        await using var next = await new DockerPostgresProvider(DockerTestEnvironment.Image)
             .StartAsync(CancellationToken.None);
         Assert.False(await DockerTestContainers.ExistsAsync(containerId));
     }

@@ -1,7 +1,7 @@
 using DbGate.Core.Providers.Docker;
 using DotNet.Testcontainers.Builders;
 
-namespace DbGate.Tests.Providers;
+namespace DbGate.Tests.Providers.Docker;
 
 public sealed class StartFailureTests
 {

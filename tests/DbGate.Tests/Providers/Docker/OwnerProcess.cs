@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace DbGate.Tests.Providers;
+namespace DbGate.Tests.Providers.Docker;
 
 /// <summary>
 /// tests/tools/docker-owner.cs running in a process of its own with a started Docker server, for tests that kill it.

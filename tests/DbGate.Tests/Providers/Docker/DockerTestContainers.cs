@@ -2,7 +2,7 @@ using DbGate.Core.Providers.Docker;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
-namespace DbGate.Tests.Providers;
+namespace DbGate.Tests.Providers.Docker;
 
 /// <summary>Direct engine access for checking what the provider left behind, and for planting leftovers.</summary>
 internal static class DockerTestContainers

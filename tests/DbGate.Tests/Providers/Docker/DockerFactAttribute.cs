@@ -1,4 +1,4 @@
-namespace DbGate.Tests.Providers;
+namespace DbGate.Tests.Providers.Docker;
 
 /// <summary>A fact that needs a real Docker engine: skipped with a reason when none answers, unless DBGATE_REQUIRE_DOCKER=1.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]

@@ -1,6 +1,6 @@
 using DbGate.Core.Providers.Docker;
 
-namespace DbGate.Tests.Providers;
+namespace DbGate.Tests.Providers.Docker;
 
 /// <summary>What the Docker tests run against, from the environment CI sets.</summary>
 internal static class DockerTestEnvironment

@@ -2,7 +2,7 @@ using DbGate.Core.Providers;
 using DbGate.Core.Providers.Docker;
 using Npgsql;
 
-namespace DbGate.Tests.Providers;
+namespace DbGate.Tests.Providers.Docker;
 
 public sealed class DockerPostgresProviderTests
 {

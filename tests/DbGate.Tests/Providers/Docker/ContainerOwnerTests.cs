@@ -1,6 +1,6 @@
 using DbGate.Core.Providers.Docker;
 
-namespace DbGate.Tests.Providers;
+namespace DbGate.Tests.Providers.Docker;
 
 public sealed class ContainerOwnerTests
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using DbGate.Core.Providers.Docker;
 
-namespace DbGate.Tests.Providers;
+namespace DbGate.Tests.Providers.Docker;
 
 public sealed class StaleContainerReaperTests
 {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using DbGate.Cli.Commands;
+using DbGate.Core.Providers;
 
 namespace DbGate.Cli;
 
@@ -18,6 +19,7 @@ internal static class CommandLine
 
         // Own Ctrl-C and SIGTERM: the run must stop its server and delete its files before the process ends,
         // which a forced exit after a timeout would not allow.
+        HostSignals.CancelGracefully = true;
         using var cancellation = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);

@@ -1,4 +1,5 @@
 using DbGate.Tests.Infrastructure;
+using DbGate.Tests.Providers.Docker;
 
 namespace DbGate.Tests.Cli;
 
@@ -37,6 +38,26 @@ public sealed class InterruptTests
         Assert.Empty(Directory.GetDirectories(tmp, "dbgate-*"));
         Assert.Empty(ServerProcessesUnder(tmp));
         Assert.Contains("\"complete\": false", File.ReadAllText(report), StringComparison.Ordinal);
+    }
+
+    [DockerFact]
+    public async Task Ctrl_c_with_the_docker_provider_ends_the_run_gracefully_and_removes_its_container()
+    {
+        using var migrations = new TempFolder();
+        migrations.Write("1_slow.up.sql", "SELECT pg_sleep(120);");
+        migrations.Write("1_slow.down.sql", "SELECT 1;");
+
+        using var cli = CliProcess.Start(["check", migrations.Path, "--provider", "docker", "--image", DockerTestEnvironment.Image]);
+        await cli.WaitForErrorTextAsync("ready after", TimeSpan.FromSeconds(120));
+        var container = await DockerTestContainers.OwnedByAsync(cli.Id);
+        await Task.Delay(500);
+
+        cli.Signal("INT");
+        var (exit, _, error) = await cli.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(3, exit);
+        Assert.Contains("run incomplete: cancelled", error, StringComparison.Ordinal);
+        Assert.False(await DockerTestContainers.ExistsAsync(container));
     }
 
     private static List<int> ServerProcessesUnder(string directory) =>

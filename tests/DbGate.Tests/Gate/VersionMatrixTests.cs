@@ -2,7 +2,7 @@ using DbGate.Core.Configuration;
 using DbGate.Core.Gate;
 using DbGate.Core.Results;
 using DbGate.Tests.Infrastructure;
-using DbGate.Tests.Providers;
+using DbGate.Tests.Providers.Docker;
 
 namespace DbGate.Tests.Gate;
 

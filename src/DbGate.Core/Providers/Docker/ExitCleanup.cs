@@ -18,7 +18,7 @@ internal sealed class ExitCleanup : IDisposable
     {
         this.cleanUp = cleanUp;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
-        if (!OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsWindows() && !HostSignals.CancelGracefully)
         {
             foreach (var signal in TerminationSignals)
             {

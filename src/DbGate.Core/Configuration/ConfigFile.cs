@@ -45,6 +45,9 @@ internal sealed class ReportsSection
 
 internal sealed class RoundTripSection
 {
+    /// <summary>Compare owners and grants as part of the schema.</summary>
+    public bool? Privileges { get; set; }
+
     /// <summary>Check that rows survive each step's up and down, not only the schema.</summary>
     public bool? Data { get; set; }
 

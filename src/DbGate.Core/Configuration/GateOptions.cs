@@ -28,6 +28,9 @@ public sealed record GateOptions(
     /// </summary>
     public IReadOnlyList<string> Versions { get; init; } = [];
 
+    /// <summary>Compare owners and grants too (off by default: the ephemeral server's roles are not production's).</summary>
+    public bool ComparePrivileges { get; init; }
+
     /// <summary>Also seed rows before each step and check they survive its up and down (opt-in: it costs a second up and down per step).</summary>
     public bool CheckData { get; init; }
 

@@ -40,6 +40,7 @@ public static class OptionsResolver
                 Report(arguments.Json, workingDirectory, config.Reports?.Json, configDirectory),
                 Report(arguments.Markdown, workingDirectory, config.Reports?.Markdown, configDirectory)),
             Versions = config.Postgres?.Versions ?? [],
+            ComparePrivileges = config.RoundTrip?.Privileges ?? false,
             CheckData = arguments.Data ?? config.RoundTrip?.Data ?? false,
             Irreversible = (config.RoundTrip?.Irreversible ?? []).ToHashSet(StringComparer.Ordinal),
             RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => ParseLevel(r.Value, $"rules.{r.Key}"), StringComparer.Ordinal),

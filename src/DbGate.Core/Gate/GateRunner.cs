@@ -36,7 +36,7 @@ public static class GateRunner
         try
         {
             await using var database = await WorkDatabase.CreateAsync(server, options.StatementTimeout, cancellationToken);
-            await using var runner = await StepRunner.StartAsync(database, SnapshotOptions.Default, options.CheckData, cancellationToken);
+            await using var runner = await StepRunner.StartAsync(database, SnapshotOptions.Default with { IncludePrivileges = options.ComparePrivileges }, options.CheckData, cancellationToken);
             foreach (var migration in migrations)
             {
                 var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);

@@ -100,4 +100,20 @@ public sealed class SampleTests(PostgresFixture server)
         Assert.Equal(["DBG002 2024-01-04-000001_create_orders", "DBG005 2024-01-05-000001_create_audit_log"], result.Verdicts());
         Assert.All(result.Findings, f => Assert.Equal(Level.Error, f.Level));
     }
+
+    [Fact]
+    public async Task With_privileges_compared_a_down_that_leaves_a_grant_behind_is_reported()
+    {
+        using var folder = new TempFolder();
+        folder.Write("1_t.up.sql", "CREATE TABLE t (id int PRIMARY KEY);");
+        folder.Write("1_t.down.sql", "DROP TABLE t;");
+        folder.Write("2_grant.up.sql", "GRANT SELECT ON t TO PUBLIC;");
+        folder.Write("2_grant.down.sql", "SELECT 1;");
+
+        var without = await GateHarness.RunAsync(server, folder.Path);
+        var with = await GateHarness.RunAsync(server, folder.Path, o => o with { ComparePrivileges = true });
+
+        Assert.Empty(without.Findings);
+        Assert.Equal(["DBG003 2_grant"], with.Verdicts());
+    }
 }

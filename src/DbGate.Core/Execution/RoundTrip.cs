@@ -4,11 +4,7 @@ using Npgsql;
 namespace DbGate.Core.Execution;
 
 /// <summary>The down, and the up after it, of one step, with the schema checked after each.</summary>
-internal sealed record RoundTripResult(ScriptRun Down, ScriptRun Redo, IReadOnlyList<SchemaDifference> DownDifferences, IReadOnlyList<SchemaDifference> RedoDifferences)
-{
-    /// <summary>A statement refused to run inside DbGate's transaction: the check must be redone in a clone.</summary>
-    public bool NeedsClone => Down.Failure?.RefusesTransaction == true || Redo.Failure?.RefusesTransaction == true;
-}
+internal sealed record RoundTripResult(ScriptRun Down, ScriptRun Redo, IReadOnlyList<SchemaDifference> DownDifferences, IReadOnlyList<SchemaDifference> RedoDifferences);
 
 internal static class RoundTrip
 {
@@ -16,15 +12,15 @@ internal static class RoundTrip
     /// <param name="after">S(i), the schema the up must produce again.</param>
     public static async Task<RoundTripResult> RunAsync(
         NpgsqlConnection connection,
+        StepRunner.ScriptRunner run,
         LoadedScript down,
         LoadedScript up,
         SchemaSnapshot before,
         SchemaSnapshot after,
         SnapshotOptions snapshotOptions,
-        bool insideTransaction,
         CancellationToken cancellationToken)
     {
-        var downRun = await ScriptExecutor.RunAsync(connection, down, insideTransaction, cancellationToken);
+        var downRun = await run(down);
         if (downRun.Failed)
             return new RoundTripResult(downRun, ScriptRun.Skipped("the down failed"), [], []);
 
@@ -34,7 +30,7 @@ internal static class RoundTrip
         if (downDifferences.Any(d => d.Kind != DifferenceKind.ColumnOrder))
             return new RoundTripResult(downRun, ScriptRun.Skipped("the down did not restore the schema"), downDifferences, []);
 
-        var redoRun = await ScriptExecutor.RunAsync(connection, up, insideTransaction, cancellationToken);
+        var redoRun = await run(up);
         if (redoRun.Failed)
             return new RoundTripResult(downRun, redoRun, downDifferences, []);
         var afterRedo = await SnapshotReader.ReadAsync(connection, snapshotOptions, cancellationToken);

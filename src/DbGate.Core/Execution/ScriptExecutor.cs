@@ -8,6 +8,23 @@ namespace DbGate.Core.Execution;
 /// <summary>Runs a script's statements one at a time, exactly as written, and stops at the first failure.</summary>
 internal static class ScriptExecutor
 {
+    /// <summary>
+    /// As the migration tool would: in a transaction of its own when the tool uses one (a statement PostgreSQL
+    /// refuses there then fails, as it would in production), otherwise statement by statement.
+    /// </summary>
+    public static async Task<ScriptRun> RunAsTheToolWouldAsync(NpgsqlConnection connection, LoadedScript script, bool inTransaction, CancellationToken cancellationToken)
+    {
+        if (!inTransaction)
+            return await RunAsync(connection, script, insideTransaction: false, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var run = await RunAsync(connection, script, insideTransaction: true, cancellationToken);
+        if (run.Failed)
+            await transaction.RollbackAsync(cancellationToken);
+        else
+            await transaction.CommitAsync(cancellationToken);
+        return run;
+    }
+
     /// <param name="insideTransaction">
     /// True when DbGate holds a transaction around the script: its own BEGIN/COMMIT would end DbGate's
     /// transaction and make the round trip unrecoverable, so they are not sent.

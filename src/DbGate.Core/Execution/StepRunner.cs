@@ -38,74 +38,48 @@ internal sealed class StepRunner : IAsyncDisposable
     {
         var up = await LoadedScript.LoadAsync(migration.Up, cancellationToken);
         var down = migration.Down is null ? null : await LoadedScript.LoadAsync(migration.Down, cancellationToken);
+        // Both checks run where they cannot disturb the forward run: in DbGate's own transaction, rolled back,
+        // when the tool runs both scripts in transactions; otherwise in a clone, each script run as the tool would.
+        var inClone = !TransactionSemantics.RunsInTransaction(migration, up) || (down is not null && !TransactionSemantics.RunsInTransaction(migration, down));
+
         // Before the forward run, while the database is still at S(i-1), which the data check starts from.
-        var data = _checkData && down is not null ? await CheckDataAsync(up, down, migration.RunInTransaction, cancellationToken) : DataRoundTripResult.NotChecked;
-        var forward = await ApplyAsync(up, migration.RunInTransaction, cancellationToken);
         var before = _current;
-        if (forward.Run.Failed)
-        {
-            if (!forward.Transactional)
-                _current = await SnapshotReader.ReadAsync(_connection, _snapshotOptions, cancellationToken);
+        var data = _checkData && down is not null
+            ? await CheckAsync((connection, run) => DataRoundTrip.RunAsync(connection, run, up, down, before, !inClone, cancellationToken), migration, inClone, cancellationToken)
+            : DataRoundTripResult.NotChecked;
+
+        var forward = await ScriptExecutor.RunAsTheToolWouldAsync(_connection, up, TransactionSemantics.RunsInTransaction(migration, up), cancellationToken);
+        // A failed up in a transaction left nothing behind; one outside may have left part of itself.
+        if (!forward.Failed || !TransactionSemantics.RunsInTransaction(migration, up))
+            _current = await SnapshotReader.ReadAsync(_connection, _snapshotOptions, cancellationToken);
+        if (forward.Failed)
             return Facts(ScriptRun.Skipped("the up failed"), ScriptRun.Skipped("the up failed"), []);
-        }
-        _current = await SnapshotReader.ReadAsync(_connection, _snapshotOptions, cancellationToken);
         if (down is null)
             return Facts(ScriptRun.Skipped("there is no down"), ScriptRun.Skipped("there is no down"), []);
 
         var after = _current;
-        Task<RoundTripResult> Check(NpgsqlConnection connection, bool inTransaction) =>
-            RoundTrip.RunAsync(connection, down, up, before, after, _snapshotOptions, inTransaction, cancellationToken);
-        var inClone = !forward.Transactional;
-        var roundTrip = inClone ? null : await InTransactionAsync(Check, cancellationToken);
-        if (roundTrip is null || roundTrip.NeedsClone)
-        {
-            inClone = true;
-            roundTrip = await InCloneAsync(Check, cancellationToken);
-        }
-        return Facts(roundTrip.Down, roundTrip.Redo, roundTrip.DownDifferences, roundTrip.RedoDifferences, inClone);
+        var roundTrip = await CheckAsync((connection, run) => RoundTrip.RunAsync(connection, run, down, up, before, after, _snapshotOptions, cancellationToken), migration, inClone, cancellationToken);
+        return Facts(roundTrip.Down, roundTrip.Redo, roundTrip.DownDifferences, roundTrip.RedoDifferences);
 
-        StepFacts Facts(ScriptRun downRun, ScriptRun redo, IReadOnlyList<SchemaDifference> downDiff, IReadOnlyList<SchemaDifference>? redoDiff = null, bool clone = false) =>
-            new(migration, forward.Run, downRun, redo, downDiff, redoDiff ?? [], irreversibleAllowed, clone) { DataLost = data.Lost ?? [] };
+        StepFacts Facts(ScriptRun downRun, ScriptRun redo, IReadOnlyList<SchemaDifference> downDiff, IReadOnlyList<SchemaDifference>? redoDiff = null) =>
+            new(migration, forward, downRun, redo, downDiff, redoDiff ?? [], irreversibleAllowed, inClone) { DataLost = data.Lost };
     }
 
-    private async Task<DataRoundTripResult> CheckDataAsync(LoadedScript up, LoadedScript down, bool runInTransaction, CancellationToken cancellationToken)
-    {
-        var before = _current;
-        Task<DataRoundTripResult> Check(NpgsqlConnection connection, bool inTransaction) =>
-            DataRoundTrip.RunAsync(connection, up, down, before, inTransaction, cancellationToken);
-        var result = runInTransaction ? await InTransactionAsync(Check, cancellationToken) : null;
-        return result is null || result.NeedsClone ? await InCloneAsync(Check, cancellationToken) : result;
-    }
+    /// <summary>How a check runs a script: inside DbGate's transaction, or as the tool would in a clone.</summary>
+    internal delegate Task<ScriptRun> ScriptRunner(LoadedScript script);
 
-    private sealed record Forward(ScriptRun Run, bool Transactional);
-
-    /// <summary>The up, committed: in a transaction when the migration allows it and the server accepts it there.</summary>
-    private async Task<Forward> ApplyAsync(LoadedScript up, bool runInTransaction, CancellationToken cancellationToken)
-    {
-        if (runInTransaction)
-        {
-            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
-            var run = await ScriptExecutor.RunAsync(_connection, up, insideTransaction: true, cancellationToken);
-            if (!run.Failed)
-            {
-                await transaction.CommitAsync(cancellationToken);
-                return new Forward(run, true);
-            }
-            await transaction.RollbackAsync(cancellationToken);
-            if (run.Failure?.RefusesTransaction != true)
-                return new Forward(run, true);
-        }
-        // As the migration tool would: statement by statement, each committed on its own.
-        return new Forward(await ScriptExecutor.RunAsync(_connection, up, insideTransaction: false, cancellationToken), false);
-    }
+    private Task<T> CheckAsync<T>(Func<NpgsqlConnection, ScriptRunner, Task<T>> check, Migration migration, bool inClone, CancellationToken cancellationToken) =>
+        inClone
+            ? InCloneAsync(connection => check(connection, script => ScriptExecutor.RunAsTheToolWouldAsync(connection, script, TransactionSemantics.RunsInTransaction(migration, script), cancellationToken)), cancellationToken)
+            : InTransactionAsync(connection => check(connection, script => ScriptExecutor.RunAsync(connection, script, insideTransaction: true, cancellationToken)), cancellationToken);
 
     /// <summary>Runs a check inside a transaction that is always rolled back, so the work database is untouched.</summary>
-    private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, bool, Task<T>> check, CancellationToken cancellationToken)
+    private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, Task<T>> check, CancellationToken cancellationToken)
     {
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            return await check(_connection, true);
+            return await check(_connection);
         }
         finally
         {
@@ -113,15 +87,15 @@ internal sealed class StepRunner : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs a check in a throwaway copy of the work database, for statements that refuse a transaction.</summary>
-    private async Task<T> InCloneAsync<T>(Func<NpgsqlConnection, bool, Task<T>> check, CancellationToken cancellationToken)
+    /// <summary>Runs a check in a throwaway copy of the work database, for steps the tool runs outside a transaction.</summary>
+    private async Task<T> InCloneAsync<T>(Func<NpgsqlConnection, Task<T>> check, CancellationToken cancellationToken)
     {
         await _connection.DisposeAsync();
         try
         {
             await using var clone = await _database.CloneAsync(cancellationToken);
             await using var connection = await clone.OpenAsync(cancellationToken);
-            return await check(connection, false);
+            return await check(connection);
         }
         finally
         {

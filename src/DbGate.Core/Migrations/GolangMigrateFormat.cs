@@ -31,7 +31,10 @@ internal sealed partial class GolangMigrateFormat : IMigrationFormat
                 Path.GetFileName(up.File.Name)[..^".up.sql".Length],
                 group.Key,
                 ProjectPaths.Script(projectRoot, up.File.FullName),
-                downs.Count == 1 ? ProjectPaths.Script(projectRoot, downs[0].File.FullName) : null));
+                downs.Count == 1 ? ProjectPaths.Script(projectRoot, downs[0].File.FullName) : null)
+            {
+                OneStatementRunsAlone = true,
+            });
         }
         return migrations.OrderBy(m => m.Version, VersionOrder.Instance).ToList();
     }

@@ -18,6 +18,8 @@ internal static class FindingFactory
             yield return $"detail: {detail}";
         if (failure.Hint is { Length: > 0 } hint)
             yield return $"hint: {hint}";
+        if (failure.RefusesTransaction)
+            yield return "hint: the migration tool runs this script in a transaction; run the statement in a migration of its own marked to run outside one (diesel: metadata.toml with run_in_transaction = false)";
     }
 
     /// <summary>"what: the difference" for one difference; "what (N differences)" with each as a detail line for more.</summary>

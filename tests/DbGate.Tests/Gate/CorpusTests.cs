@@ -16,7 +16,7 @@ public sealed class CorpusTests(PostgresFixture server)
         Assert.Equal(285 * 3, result.Steps.Count);
         Assert.All(result.Steps.Where(s => s.Phase == Phase.Up), s => Assert.Equal(Outcome.Passed, s.Outcome));
         Assert.Equal(
-            ["DBG002 20170318181441_downloads_need_no_id", "DBG002 2024-10-25-112826_make-unique-version-unique"],
+            ["DBG002 20170318181441_downloads_need_no_id", "DBG002 2024-04-12-144536_remove-downloads-column", "DBG002 2024-10-25-112826_make-unique-version-unique"],
             result.Verdicts().Where(v => v.StartsWith("DBG002", StringComparison.Ordinal)));
         Assert.DoesNotContain(result.Findings, f => f.RuleId is "DBG001" or "DBG005");
     }

@@ -9,27 +9,25 @@ namespace DbGate.Core.Execution.Data;
 /// </summary>
 internal static class DataRoundTrip
 {
-    /// <returns>
-    /// One line per table that lost or changed rows; Lost is null when the up or down failed (their own findings say
-    /// why, or the step must be tried again in a clone when a statement refused the transaction).
-    /// </returns>
+    /// <returns>One line per table that lost or changed rows.</returns>
+    /// <param name="insideTransaction">True inside DbGate's transaction: rejected seed rows then need savepoints.</param>
     public static async Task<DataRoundTripResult> RunAsync(
-        NpgsqlConnection connection, LoadedScript up, LoadedScript down, SchemaSnapshot before, bool insideTransaction, CancellationToken cancellationToken)
+        NpgsqlConnection connection, StepRunner.ScriptRunner run, LoadedScript up, LoadedScript down, SchemaSnapshot before, bool insideTransaction, CancellationToken cancellationToken)
     {
         await RowSeeder.SeedAsync(connection, before, insideTransaction, cancellationToken);
         var seeded = await TableContents.ReadAsync(connection, before, cancellationToken);
         foreach (var script in new[] { up, down })
         {
-            var run = await ScriptExecutor.RunAsync(connection, script, insideTransaction, cancellationToken);
-            if (run.Failed)
-                return new DataRoundTripResult(null, run.Failure?.RefusesTransaction == true);
+            if ((await run(script)).Failed)
+                return DataRoundTripResult.NotChecked;
         }
         var restored = await TableContents.ReadAsync(connection, await SnapshotReader.ReadAsync(connection, SnapshotOptions.Default, cancellationToken), cancellationToken);
-        return new DataRoundTripResult(seeded.LostIn(restored), false);
+        return new DataRoundTripResult(seeded.LostIn(restored));
     }
 }
 
-internal sealed record DataRoundTripResult(IReadOnlyList<string>? Lost, bool NeedsClone)
+internal sealed record DataRoundTripResult(IReadOnlyList<string> Lost)
 {
-    public static readonly DataRoundTripResult NotChecked = new([], false);
+    /// <summary>The up or down failed with rows present; their own findings say why.</summary>
+    public static readonly DataRoundTripResult NotChecked = new([]);
 }

@@ -1,0 +1,1 @@
+ALTER TABLE t ALTER COLUMN c SET (n_distinct = 10);

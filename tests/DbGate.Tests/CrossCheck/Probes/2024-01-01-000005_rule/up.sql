@@ -1,0 +1,1 @@
+CREATE RULE t_notify AS ON UPDATE TO t DO ALSO NOTIFY t_changed;

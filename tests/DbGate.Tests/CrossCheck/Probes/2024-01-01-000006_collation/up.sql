@@ -1,0 +1,1 @@
+CREATE COLLATION c_copy FROM "C";

@@ -1,0 +1,1 @@
+-- Forgets to undo the up: pg_dump prints what the up made.

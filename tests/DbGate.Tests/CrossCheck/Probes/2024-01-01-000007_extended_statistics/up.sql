@@ -1,0 +1,1 @@
+CREATE STATISTICS t_a_c ON a, c FROM t;

@@ -1,0 +1,1 @@
+CREATE TEXT SEARCH CONFIGURATION english_copy (COPY = english);

@@ -1,0 +1,1 @@
+CREATE OPERATOR FAMILY int_family USING btree;

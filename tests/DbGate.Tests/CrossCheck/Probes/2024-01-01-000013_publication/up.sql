@@ -1,0 +1,1 @@
+CREATE PUBLICATION t_changes FOR TABLE t;

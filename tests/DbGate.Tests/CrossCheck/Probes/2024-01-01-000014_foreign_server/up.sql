@@ -1,0 +1,2 @@
+CREATE FOREIGN DATA WRAPPER probe_fdw;
+CREATE SERVER probe_server FOREIGN DATA WRAPPER probe_fdw;

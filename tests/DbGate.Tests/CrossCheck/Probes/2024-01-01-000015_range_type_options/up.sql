@@ -1,0 +1,2 @@
+DROP TYPE float_range;
+CREATE TYPE float_range AS RANGE (subtype = float8, subtype_diff = float8mi);

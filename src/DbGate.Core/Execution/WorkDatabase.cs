@@ -18,7 +18,8 @@ internal sealed class WorkDatabase : IAsyncDisposable
         ServerVersion = serverVersion;
         SessionSettings = sessionSettings;
         // No pooling: a pooled idle connection would block CREATE DATABASE … TEMPLATE of this database.
-        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = false, CommandTimeout = 0 }.ConnectionString;
+        // Error details are PostgreSQL's explanation of a failing migration, about DbGate's own scratch data.
+        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = false, CommandTimeout = 0, IncludeErrorDetail = true }.ConnectionString;
     }
 
     public string Name { get; }

@@ -13,7 +13,7 @@ internal static class CommandLine
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            await Console.Error.WriteLineAsync($"dbgate: {parsed.Errors[0].Message} (see dbgate --help)");
+            await Console.Error.WriteLineAsync($"dbgate: {parsed.Errors[0].Message} (see dotnet dbgate --help)");
             return ExitCodes.Usage;
         }
 

@@ -79,4 +79,23 @@ public sealed class ExitCodeTests(PostgresFixture server)
         Assert.Equal(2, exit);
         Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
     }
+
+    [RootFact]
+    public async Task With_no_postgresql_anywhere_auto_exits_3_saying_what_to_install_or_set()
+    {
+        using var empty = new TempFolder();
+        // A machine without Docker, for this process only: its socket is hidden in a private mount namespace.
+        string[] withoutDocker = ["unshare", "--mount", "sh", "-c", "mount --bind /dev/null /run/docker.sock 2>/dev/null; exec \"$@\"", "sh"];
+        using var cli = CliProcess.Start(
+            ["check", "samples/shop"],
+            new Dictionary<string, string> { ["DBGATE_PG_BINDIR"] = empty.Path, ["DBGATE_CONNECTION"] = "" },
+            wrapper: withoutDocker);
+
+        var (exit, _, error) = await cli.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(3, exit);
+        Assert.Equal(
+            "dbgate: no PostgreSQL available: install PostgreSQL server binaries (Debian: apt-get install postgresql), start Docker, or set --connection / DBGATE_CONNECTION",
+            error.Trim());
+    }
 }

@@ -33,9 +33,12 @@ public sealed class CliProcess : IDisposable
         }
     }
 
-    public static CliProcess Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    /// <param name="wrapper">A command that runs the CLI inside some environment, such as a private mount namespace.</param>
+    public static CliProcess Start(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, IReadOnlyList<string>? wrapper = null)
     {
-        var info = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "dotnet-dbgate.dll"), .. arguments])
+        string[] command = [.. wrapper ?? [], "dotnet", "exec", Path.Combine(AppContext.BaseDirectory, "dotnet-dbgate.dll"), .. arguments];
+        var info = new ProcessStartInfo(command[0], command[1..])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -40,7 +40,8 @@ internal sealed class StepRunner : IAsyncDisposable
         var down = migration.Down is null ? null : await LoadedScript.LoadAsync(migration.Down, cancellationToken);
         // Both checks run where they cannot disturb the forward run: in DbGate's own transaction, rolled back,
         // when the tool runs both scripts in transactions; otherwise in a clone, each script run as the tool would.
-        var inClone = !TransactionSemantics.RunsInTransaction(migration, up) || (down is not null && !TransactionSemantics.RunsInTransaction(migration, down));
+        var upInTransaction = TransactionSemantics.RunsInTransaction(migration, up);
+        var inClone = !upInTransaction || (down is not null && !TransactionSemantics.RunsInTransaction(migration, down));
 
         // Before the forward run, while the database is still at S(i-1), which the data check starts from.
         var before = _current;
@@ -48,9 +49,9 @@ internal sealed class StepRunner : IAsyncDisposable
             ? await CheckAsync((connection, run) => DataRoundTrip.RunAsync(connection, run, up, down, before, !inClone, cancellationToken), migration, inClone, cancellationToken)
             : DataRoundTripResult.NotChecked;
 
-        var forward = await ScriptExecutor.RunAsTheToolWouldAsync(_connection, up, TransactionSemantics.RunsInTransaction(migration, up), cancellationToken);
+        var forward = await ScriptExecutor.RunAsTheToolWouldAsync(_connection, up, upInTransaction, cancellationToken);
         // A failed up in a transaction left nothing behind; one outside may have left part of itself.
-        if (!forward.Failed || !TransactionSemantics.RunsInTransaction(migration, up))
+        if (!forward.Failed || !upInTransaction)
             _current = await SnapshotReader.ReadAsync(_connection, _snapshotOptions, cancellationToken);
         if (forward.Failed)
             return Facts(ScriptRun.Skipped("the up failed"), ScriptRun.Skipped("the up failed"), []);

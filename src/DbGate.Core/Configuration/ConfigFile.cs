@@ -19,6 +19,8 @@ internal sealed class ConfigFile
 
     /// <summary>Rule id → level (error, warning, note, none).</summary>
     public Dictionary<string, string>? Rules { get; set; }
+
+    public SeedSection? Seed { get; set; }
 }
 
 internal sealed class PostgresSection

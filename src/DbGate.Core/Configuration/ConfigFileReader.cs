@@ -12,13 +12,17 @@ internal static partial class ConfigFileReader
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
-    public static async Task<ConfigFile> ReadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<ConfigFile> ReadAsync(string path, CancellationToken cancellationToken) =>
+        (await ReadWithLocationsAsync(path, cancellationToken)).File;
+
+    /// <summary>Also where each key is, for errors found later (a seeded column that does not exist).</summary>
+    public static async Task<(ConfigFile File, YamlLocations Locations)> ReadWithLocationsAsync(string path, CancellationToken cancellationToken)
     {
         var text = await File.ReadAllTextAsync(path, cancellationToken);
         var name = Path.GetFileName(path);
         try
         {
-            return Deserializer.Deserialize<ConfigFile?>(text) ?? new ConfigFile();
+            return (Deserializer.Deserialize<ConfigFile?>(text) ?? new ConfigFile(), YamlLocations.Read(name, text));
         }
         catch (YamlException e)
         {

@@ -19,13 +19,14 @@ public static class OptionsResolver
         var configPath = arguments.ConfigFile is { } given ? Path.GetFullPath(given, workingDirectory) : FindConfig(path);
         if (configPath is not null && !File.Exists(configPath))
             throw new ConfigurationException($"config file not found: {arguments.ConfigFile}");
-        var config = configPath is null ? new ConfigFile() : await ConfigFileReader.ReadAsync(configPath, cancellationToken);
+        var (config, locations) = configPath is null ? (new ConfigFile(), YamlLocations.None("dbgate.yml")) : await ConfigFileReader.ReadWithLocationsAsync(configPath, cancellationToken);
         var configDirectory = configPath is null ? path : Path.GetDirectoryName(configPath)!;
 
         var migrations = config.Migrations is { Length: > 0 } m ? Path.GetFullPath(m, configDirectory) : Conventional(path);
         var provider = Choose(arguments.Provider, config.Postgres?.Provider, "auto", "provider", Providers);
+        var projectRoot = ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory);
         return new GateOptions(
-            ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory),
+            projectRoot,
             migrations,
             config.Format ?? "auto",
             provider,
@@ -45,6 +46,7 @@ public static class OptionsResolver
             Irreversible = (config.RoundTrip?.Irreversible ?? []).ToHashSet(StringComparer.Ordinal),
             RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => ParseLevel(r.Value, $"rules.{r.Key}"), StringComparer.Ordinal),
             StatementTimeout = config.StatementTimeout is { } timeout ? Durations.Parse(timeout, "statement_timeout") : TimeSpan.FromMinutes(5),
+            Seed = SeedOptionsResolver.Resolve(config.Seed, locations, configDirectory, projectRoot),
         };
     }
 

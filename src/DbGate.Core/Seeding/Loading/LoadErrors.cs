@@ -1,0 +1,38 @@
+using DbGate.Core.Configuration;
+using DbGate.Core.Seeding.Planning;
+using Npgsql;
+
+namespace DbGate.Core.Seeding.Loading;
+
+/// <summary>
+/// PostgreSQL refusing generated rows means DbGate read the schema's constraints short (a CHECK beyond the shapes
+/// it understands, say): one line naming the table, the constraint and the way out, at the table's dbgate.yml line.
+/// </summary>
+internal static class LoadErrors
+{
+    public static ConfigurationException Explain(PostgresException e, TablePlan plan)
+    {
+        var subject = $"seed: {plan.Table.Display}";
+        var detail = e.Detail is { Length: > 0 } d ? $" ({Shorten(d)})" : "";
+        var message = e.SqlState switch
+        {
+            PostgresErrorCodes.CheckViolation => $"generated rows violate CHECK {e.ConstraintName}{Clause(plan, e.ConstraintName)}{detail}; DbGate reads ranges, IN lists, lengths and comparisons with constants, not this; give the column values or sql in seed.columns",
+            PostgresErrorCodes.UniqueViolation => $"generated rows repeat a key of {e.ConstraintName}{detail}; give the column values or sql in seed.columns",
+            PostgresErrorCodes.ForeignKeyViolation => $"generated rows break foreign key {e.ConstraintName}{detail}",
+            PostgresErrorCodes.NotNullViolation => $"column {e.ColumnName} got NULL{detail}",
+            _ => $"PostgreSQL refused the generated rows: {e.MessageText}{detail}{Where(e)}",
+        };
+        return SeedErrors.At(plan.Location, subject, message);
+    }
+
+    private static string Clause(TablePlan plan, string? name) =>
+        plan.Table.Checks.FirstOrDefault(c => c.Name == name) is { } check ? $" {check.Clause}" : "";
+
+    private static string Where(PostgresException e) => e.Where is { Length: > 0 } where ? $" ({Shorten(where.Split('\n')[0])})" : "";
+
+    private static string Shorten(string text)
+    {
+        text = text.ReplaceLineEndings(" ");
+        return text.Length <= 160 ? text : text[..157] + "...";
+    }
+}

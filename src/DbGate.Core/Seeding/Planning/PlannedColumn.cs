@@ -1,0 +1,101 @@
+using DbGate.Core.Configuration;
+using DbGate.Core.Seeding.Catalog;
+using DbGate.Core.Seeding.Types;
+using DbGate.Core.Seeding.Values;
+
+namespace DbGate.Core.Seeding.Planning;
+
+/// <summary>
+/// One column the seeder generates, while it is being planned: its type, what constrains it, and finally the
+/// picker (which value each row gets) and the NULLs. The generic part knows the CLR type; planning does not need to.
+/// </summary>
+internal abstract class PlannedColumn(SeedTable table, SeedColumn column, ColumnOverride? columnOverride, DomainSpec spec)
+{
+    public SeedTable Table { get; } = table;
+
+    public SeedColumn Column { get; } = column;
+
+    public ColumnOverride? Override { get; } = columnOverride;
+
+    public DomainSpec Spec { get; } = spec;
+
+    /// <summary>As dbgate.yml names it: <c>orders.status</c>.</summary>
+    public string Display => $"{Table.Display}.{Column.Name}";
+
+    /// <summary>Which value each row gets; chosen by distribution, uniqueness or foreign key.</summary>
+    public IIndexPicker? Picker { get; set; }
+
+    /// <summary>Set when every row gets a distinct value by this column alone.</summary>
+    public bool UniqueAlone { get; set; }
+
+    public NullMask Nulls { get; set; } = NullMask.Never;
+
+    /// <summary>Rows get their value from a parent's key (a foreign key), not from the domain.</summary>
+    public bool Referencing { get; protected set; }
+
+    /// <summary>The values of dbgate.yml's <c>values:</c>, cast by the server.</summary>
+    public ServerValue? Values { get; set; }
+
+    /// <summary>Whether <see cref="NullMask"/> or the source can make NULLs: such a column cannot serve as a parent key.</summary>
+    public bool MayBeNull => Nulls != NullMask.Never;
+
+    public abstract ColumnType Type { get; }
+
+    /// <summary>How many distinct values the domain holds (after <see cref="Build"/>).</summary>
+    public abstract long Size { get; }
+
+    public ConfigLocation? Location => Override?.Location;
+
+    /// <summary>Builds the domain from the server's answers; throws <see cref="UnsatisfiableException"/> when none is possible.</summary>
+    public abstract void Build();
+
+    public abstract ColumnFiller CreateFiller();
+
+    /// <summary>This column's value for each row, for children whose foreign keys point at it; null when not computable here.</summary>
+    public abstract object? PureSource();
+
+    /// <summary>Makes this column take a parent's key; false when the parent key's CLR type differs (it is then read back).</summary>
+    /// <param name="pure">The parent's keys are computed here, not read back from the server.</param>
+    public abstract bool Reference(object parentKey, IIndexPicker parentRow, bool pure);
+
+    /// <summary>Parent keys to be read back from the server (with <paramref name="sql"/>) as this column's CLR type.</summary>
+    public abstract ServerKeys NewServerKeys(string sql);
+}
+
+internal sealed class PlannedColumn<T>(SeedTable table, SeedColumn column, ColumnOverride? columnOverride, DomainSpec spec, ColumnType<T> type)
+    : PlannedColumn(table, column, columnOverride, spec)
+{
+    private IValueDomain<T>? _domain;
+    private ValueSource<T>? _reference;
+    private bool _pureReference;
+
+    public override ColumnType Type => type;
+
+    public override long Size => _domain?.Size ?? 0;
+
+    public override void Build()
+    {
+        if (Values is ServerValue<T[]> { HasValue: true } listed)
+            _domain = new ListDomain<T>(listed.Value!);
+        else
+            _domain = type.BuildDomain(Spec);
+    }
+
+    public override ColumnFiller CreateFiller() => new ColumnFiller<T>(Source(), Nulls, type.Writer);
+
+    public override object? PureSource() => MayBeNull || (_reference is not null && !_pureReference) ? null : Source();
+
+    public override bool Reference(object parentKey, IIndexPicker parentRow, bool pure)
+    {
+        if (parentKey is not ValueSource<T> key)
+            return false;
+        _reference = new ReferenceSource<T>(key, parentRow);
+        _pureReference = pure;
+        Referencing = true;
+        return true;
+    }
+
+    public override ServerKeys NewServerKeys(string sql) => new ServerKeys<T>(sql);
+
+    private ValueSource<T> Source() => _reference ?? new DomainSource<T>(_domain!, Picker ?? new UniformPicker(_domain!.Size, SeedHash.Derive(Spec.Stream, "pick")));
+}

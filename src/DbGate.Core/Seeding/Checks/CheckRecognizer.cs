@@ -120,7 +120,8 @@ internal static class CheckRecognizer
                 case TokenItem { Kind: TokenKind.Identifier or TokenKind.QuotedIdentifier } name when !afterCast && columns.Contains(name.Text):
                     return false;
                 case TokenItem { Kind: TokenKind.Identifier or TokenKind.QuotedIdentifier }:
-                    continue; // a word of a type name after :: (timestamp with time zone)
+                case TokenItem { Kind: TokenKind.Punctuation, Text: "." or "[" or "]" } when afterCast:
+                    continue; // part of a type name after :: (timestamp with time zone, public.mood, integer[])
             }
             afterCast = false;
         }

@@ -1,7 +1,6 @@
 using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Seeding.Planning;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace DbGate.Core.Seeding.Loading;
 
@@ -15,12 +14,13 @@ internal static class ForeignKeyRepairs
     {
         foreach (var (_, keys) in repair.Columns)
             await keys.LoadAsync(connection, cancellationToken);
-        var rows = new List<(long Relation, NpgsqlTid Tid)>();
-        await using (var command = new NpgsqlCommand($"SELECT tableoid::int8, ctid FROM {repair.Child.Sql} ORDER BY tableoid, ctid", connection))
+        // ctid travels as text: Npgsql has no tid[] parameters.
+        var rows = new List<(long Relation, string Tid)>();
+        await using (var command = new NpgsqlCommand($"SELECT t.tableoid::int8 AS rel, t.ctid::text AS tid FROM {repair.Child.Sql} t ORDER BY t.tableoid, t.ctid", connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
-                rows.Add((reader.GetInt64(0), reader.GetFieldValue<NpgsqlTid>(1)));
+                rows.Add((reader.GetInt64(0), reader.GetString(1)));
         }
         var chosen = Enumerable.Range(0, rows.Count)
             .Select(i => (Row: i, Parent: repair.Nulls.IsNull(i) ? -1 : repair.ParentRow.Pick(i)))
@@ -32,7 +32,7 @@ internal static class ForeignKeyRepairs
         var assignments = repair.Columns.Select((c, i) => $"{SqlNames.Quote(c.Column.Name)} = v.c{i}::{c.Column.SqlType}");
         var unnest = string.Join(", ", repair.Columns.Select((_, i) => $"${i + 3}").Prepend("$2").Prepend("$1"));
         var aliases = string.Join(", ", repair.Columns.Select((_, i) => $"c{i}").Prepend("tid").Prepend("rel"));
-        update.CommandText = $"UPDATE {repair.Child.Sql} t SET {string.Join(", ", assignments)} FROM unnest({unnest}) AS v({aliases}) WHERE t.tableoid = v.rel::oid AND t.ctid = v.tid";
+        update.CommandText = $"UPDATE {repair.Child.Sql} t SET {string.Join(", ", assignments)} FROM unnest({unnest}) AS v({aliases}) WHERE t.tableoid = v.rel::oid AND t.ctid = v.tid::tid";
         update.Parameters.Add(new NpgsqlParameter { Value = chosen.Select(x => rows[x.Row].Relation).ToArray() });
         update.Parameters.Add(new NpgsqlParameter { Value = chosen.Select(x => rows[x.Row].Tid).ToArray() });
         foreach (var (_, keys) in repair.Columns)

@@ -93,7 +93,7 @@ internal static class ForeignKeyConnector
             slot.Columns[i].Reference(keys[i].Values, picker, pure: false);
     }
 
-    private static IIndexPicker DefaultPicker(Slot slot, bool selfReference)
+    public static IIndexPicker DefaultPicker(Slot slot, bool selfReference)
     {
         if (selfReference)
             return new EarlierRowPicker(SeedHash.Derive(slot.Stream, "parent"));

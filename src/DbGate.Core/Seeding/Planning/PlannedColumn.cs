@@ -60,6 +60,9 @@ internal abstract class PlannedColumn(SeedTable table, SeedColumn column, Column
 
     /// <summary>Parent keys to be read back from the server (with <paramref name="sql"/>) as this column's CLR type.</summary>
     public abstract ServerKeys NewServerKeys(string sql);
+
+    /// <summary>The indexes of the domain's values whose text is <paramref name="text"/> (small domains only).</summary>
+    public abstract IReadOnlySet<long> IndexesOf(string text);
 }
 
 internal sealed class PlannedColumn<T>(SeedTable table, SeedColumn column, ColumnOverride? columnOverride, DomainSpec spec, ColumnType<T> type)
@@ -96,6 +99,17 @@ internal sealed class PlannedColumn<T>(SeedTable table, SeedColumn column, Colum
     }
 
     public override ServerKeys NewServerKeys(string sql) => new ServerKeys<T>(sql);
+
+    public override IReadOnlySet<long> IndexesOf(string text)
+    {
+        var matches = new HashSet<long>();
+        for (var i = 0L; i < Math.Min(Size, 100_000); i++)
+        {
+            if (string.Equals(Convert.ToString(_domain!.At(i), System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal))
+                matches.Add(i);
+        }
+        return matches;
+    }
 
     private ValueSource<T> Source() => _reference ?? new DomainSource<T>(_domain!, Picker ?? new UniformPicker(_domain!.Size, SeedHash.Derive(Spec.Stream, "pick")));
 }

@@ -57,7 +57,15 @@ internal static class SeedPlanner
 
         var server = new ServerValues();
         foreach (var work in generated.Values)
+        {
             ColumnFactory.Plan(work, overrides.GetValueOrDefault(work.Table.QualifiedName) ?? [], server, warnings);
+            var columnNames = work.Table.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var key in work.Table.UniqueKeys.Where(k => k.Predicate is not null))
+            {
+                var predicate = Checks.PredicateRecognizer.Recognize(key.Predicate!, columnNames);
+                work.Predicates[key.Name] = (predicate, predicate?.Constant is { } constant ? server.Ask<string>($"SELECT (({constant}))::text") : null);
+            }
+        }
         await server.EvaluateAsync(connection, insideTransaction, cancellationToken);
         foreach (var work in generated.Values)
         {
@@ -93,15 +101,19 @@ internal static class SeedPlanner
         return new SeedPlan(plans, decisions.Bulk, decisions.Deferred, warnings, Describe(options, order, decisions));
     }
 
-    /// <summary>A foreign key whose parent must be loaded first: its keys come from the server, and nothing lets the child wait.</summary>
+    /// <summary>
+    /// A foreign key whose parent must be loaded first: the child cannot wait for it (not nullable; for keys computed
+    /// here also not deferrable and not checked in bulk), or the server assigns the keys and the child is NOT NULL.
+    /// </summary>
     private static bool Hard(SeedForeignKey key, Dictionary<string, TableWork> generated, SeedCatalog catalog)
     {
         var parent = generated.GetValueOrDefault(key.Parent);
-        var serverKeys = parent is null || key.ParentColumns.Any(c => parent.Column(c) is null);
         var child = generated[key.Table];
-        var breakable = key.Deferrable || (child.Table.Owned && catalog.Find(key.Parent)?.Owned == true)
-            || key.Columns.All(c => child.Table.Column(c) is { NotNull: false });
-        return serverKeys || !breakable;
+        var nullable = key.Columns.All(c => child.Table.Column(c) is { NotNull: false, Type.DomainNotNull: false });
+        var serverKeys = parent is null || key.ParentColumns.Any(c => parent.Column(c) is null);
+        if (serverKeys)
+            return !nullable;
+        return !(nullable || key.Deferrable || (child.Table.Owned && catalog.Find(key.Parent)?.Owned == true));
     }
 
     private static TablePlan Table(TableWork work) =>

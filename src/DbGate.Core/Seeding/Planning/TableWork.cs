@@ -29,6 +29,9 @@ internal sealed class TableWork(SeedTable table, long rows, ConfigLocation? loca
 
     public List<ForeignKeyRepair> Repairs { get; } = [];
 
+    /// <summary>Partial unique indexes' WHERE, recognised, with its constant as the server prints it.</summary>
+    public Dictionary<string, (Checks.Predicate? Predicate, Planning.ServerValue<string>? Constant)> Predicates { get; } = new(StringComparer.Ordinal);
+
     public PlannedColumn? Column(string name) => Columns.FirstOrDefault(c => c.Column.Name == name);
 }
 

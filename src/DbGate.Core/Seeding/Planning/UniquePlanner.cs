@@ -27,6 +27,13 @@ internal static class UniquePlanner
                 continue;
             if (key.NullsNotDistinct && slots.SelectMany(s => s.Columns).FirstOrDefault(c => c.MayBeNull) is { } nullable)
                 throw SeedErrors.At(nullable.Override?.LocationOf("null_fraction") ?? work.Location, $"seed: {nullable.Display}", $"unique key {key.Name} is NULLS NOT DISTINCT: its rows cannot share a NULL");
+            if (key.Predicate is not null && slots.Count == 1 && !Widen(work, slots[0]))
+            {
+                // Too few keys for every row: only as many rows as there are keys fall under the index.
+                if (!PartialUniquePlanner.TryPlan(work, key, slots[0]))
+                    throw Unsatisfiable(work, slots, key);
+                continue;
+            }
             if (slots.Count == 1)
                 MakeUnique(work, slots[0], key, warnings);
             else if (slots.Where(s => !s.Digit && s.Size >= work.Rows).OrderBy(s => s.Key is null ? 0 : 1).ThenBy(s => s.UserDistribution ? 1 : 0).FirstOrDefault() is { } alone)
@@ -37,18 +44,22 @@ internal static class UniquePlanner
         }
     }
 
-    private static void MakeUnique(TableWork work, Slot slot, SeedUniqueKey key, List<string> warnings)
+    /// <summary>Whether the slot holds a value per row, once its domain is widened if it can be.</summary>
+    private static bool Widen(TableWork work, Slot slot)
     {
-        if (slot.Digit)
-            throw Unsatisfiable(work, [slot], key);
-        if (slot.Size < work.Rows && slot.Widenable)
+        if (slot.Size < work.Rows && slot.Widenable && !slot.Digit)
         {
             var column = slot.Columns[0];
             column.Spec.Capacity = work.Rows;
             Build(work, column);
             slot.Size = column.Size;
         }
-        if (slot.Size < work.Rows)
+        return slot.Size >= work.Rows;
+    }
+
+    private static void MakeUnique(TableWork work, Slot slot, SeedUniqueKey key, List<string> warnings)
+    {
+        if (slot.Digit || !Widen(work, slot))
             throw Unsatisfiable(work, [slot], key);
         if (slot.UserDistribution)
             warnings.Add($"{slot.Display}: unique key {key.Name} needs a different value in every row, so its weights or Zipf skew are not applied");
@@ -97,7 +108,7 @@ internal static class UniquePlanner
     private static Configuration.ConfigurationException Unsatisfiable(TableWork work, List<Slot> slots, SeedUniqueKey key)
     {
         var what = string.Join(" × ", slots.Select(s => $"{s.Size} ({Describe(s)})"));
-        var partial = key.Predicate is null ? "" : $" (partial, WHERE {key.Predicate}: DbGate makes it hold for every row)";
+        var partial = key.Predicate is null ? "" : $" (partial, WHERE {key.Predicate}, in a shape DbGate cannot steer)";
         var location = slots.Select(s => s.Columns[0].Override?.Location).FirstOrDefault(l => l is not null) ?? work.Location;
         return SeedErrors.At(location, $"seed: {string.Join(", ", slots.Select(s => s.Display))}", $"unique key {key.Name}{partial} needs {work.Rows} distinct values, but the columns hold at most {what}");
     }

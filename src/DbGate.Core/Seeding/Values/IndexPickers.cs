@@ -72,6 +72,10 @@ internal sealed class PermutedPicker(long size, ulong stream) : IIndexPicker
 /// </summary>
 internal sealed class DigitPicker(IIndexPicker tuple, long divisor, long radix) : IIndexPicker
 {
+    public long Divisor => divisor;
+
+    public long Tuple(long row) => tuple.Pick(row);
+
     public long Pick(long row) => tuple.Pick(row) / divisor % radix;
 }
 

@@ -30,12 +30,69 @@ internal sealed class ListSource<T>(IReadOnlyList<T> values) : ValueSource<T>
 }
 
 /// <summary>Which rows are NULL: a fraction of them drawn from the column's own stream, and any row a rule says.</summary>
-internal sealed class NullMask(double fraction, ulong stream, IIndexPicker? selfReference = null)
+/// <param name="selfReference">A self-reference's picker: the first row has no earlier row, so it is NULL.</param>
+/// <param name="rows">Rows a partial unique index governs: NULLs only there, or (<paramref name="outside"/>) always outside them.</param>
+internal sealed class NullMask(double fraction, ulong stream, IIndexPicker? selfReference = null, RowSubset? rows = null, bool outside = false)
 {
     public static readonly NullMask Never = new(0, 0);
 
-    public bool IsNull(long row) =>
-        (fraction > 0 && SeedHash.Unit(SeedHash.At(stream, row)) < fraction) || (selfReference is not null && selfReference.Pick(row) < 0);
+    public bool IsNull(long row)
+    {
+        if (rows is not null && !rows.Contains(row))
+            return outside;
+        return (fraction > 0 && SeedHash.Unit(SeedHash.At(stream, row)) < fraction) || (selfReference is not null && selfReference.Pick(row) < 0);
+    }
+
+    /// <summary>This mask, with NULLs confined to <paramref name="subset"/> (or forced outside it).</summary>
+    public NullMask Within(RowSubset subset, bool nullOutside) => new(fraction, stream, selfReference, subset, nullOutside);
+}
+
+/// <summary>The rows a partial unique index may hold: outside them, no row may fall under the index.</summary>
+internal abstract class RowSubset
+{
+    public abstract bool Contains(long row);
+}
+
+/// <summary>
+/// <c>count</c> rows scattered over the table: row r belongs when its permuted position is below count, and that
+/// position is then its distinct key index.
+/// </summary>
+internal sealed class ScatteredRows(long rows, long count, ulong stream) : RowSubset
+{
+    private readonly Permutation _permutation = new(rows, stream);
+
+    public override bool Contains(long row) => _permutation[row] < count;
+
+    public long Position(long row) => _permutation[row];
+}
+
+/// <summary>
+/// For a key column that is one digit of a composite unique key: the rows whose other digits are all zero. Their
+/// tuples are distinct, so their key digits are too; the key's own picker is left as it is.
+/// </summary>
+internal sealed class DigitRows(DigitPicker digit) : RowSubset
+{
+    public override bool Contains(long row) => digit.Tuple(row) == digit.Pick(row) * digit.Divisor;
+}
+
+/// <summary>Rows in the subset get distinct indexes (their positions); the others pick as before.</summary>
+internal sealed class SubsetKeyPicker(ScatteredRows subset, IIndexPicker others) : IIndexPicker
+{
+    public long Pick(long row) => subset.Contains(row) ? subset.Position(row) : others.Pick(row);
+}
+
+/// <summary>Rows outside the subset never take the values that would put them under the index.</summary>
+internal sealed class AvoidingPicker(IIndexPicker inner, IReadOnlySet<long> avoided, long size, RowSubset subset) : IIndexPicker
+{
+    public long Pick(long row)
+    {
+        var index = inner.Pick(row);
+        if (subset.Contains(row))
+            return index;
+        while (avoided.Contains(index))
+            index = (index + 1) % size;
+        return index;
+    }
 }
 
 /// <summary>One column of the COPY: its values, or NULL, row by row.</summary>

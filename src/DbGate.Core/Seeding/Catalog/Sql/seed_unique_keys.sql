@@ -1,5 +1,6 @@
 -- Unique indexes, whether or not a constraint owns them, partial ones with their predicate. An expression's
--- entry is NULL in key_columns; the columns it reads come from pg_depend.
+-- entry is NULL in key_columns; the columns it reads come from pg_depend (which also lists the predicate's, so
+-- only for indexes that have expressions).
 SELECT n.nspname, c.relname, i.relname, x.indisprimary,
        ARRAY(SELECT (SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = x.indrelid AND a.attnum = k.attnum)
              FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
@@ -8,7 +9,8 @@ SELECT n.nspname, c.relname, i.relname, x.indisprimary,
              FROM pg_depend d
              JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
              WHERE d.classid = 'pg_class'::regclass AND d.objid = x.indexrelid
-               AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0),
+               AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0
+               AND 0 = ANY (x.indkey::int2[])),
        pg_get_expr(x.indpred, x.indrelid),
        @nulls_not_distinct
 FROM pg_index x

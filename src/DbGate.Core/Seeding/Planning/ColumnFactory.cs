@@ -16,6 +16,7 @@ internal static class ColumnFactory
         var table = work.Table;
         var names = table.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var rules = table.Checks.SelectMany(c => CheckRecognizer.Recognize(c.Clause, names).Rules).ToList();
+        work.Orderings.AddRange(rules.OfType<OrderingRule>());
         foreach (var column in table.Columns)
         {
             var display = $"{table.Display}.{column.Name}";
@@ -38,7 +39,7 @@ internal static class ColumnFactory
                 continue;
             }
             var domainRules = CheckRule.OfDomain(column.Type.DomainChecks, column.Name);
-            var spec = new DomainSpec(column.Name, column.Type, [.. rules.Where(r => r.Column == column.Name), .. domainRules], entry, SeedHash.Derive(work.Stream, column.Name));
+            var spec = new DomainSpec(column.Name, column.Type, [.. rules.Where(r => r.Column == column.Name && r is not OrderingRule), .. domainRules], entry, SeedHash.Derive(work.Stream, column.Name));
             var planned = type.Plan(table, column, entry, spec);
             try
             {

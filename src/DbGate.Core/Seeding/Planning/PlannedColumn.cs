@@ -63,6 +63,19 @@ internal abstract class PlannedColumn(SeedTable table, SeedColumn column, Column
 
     /// <summary>The indexes of the domain's values whose text is <paramref name="text"/> (small domains only).</summary>
     public abstract IReadOnlySet<long> IndexesOf(string text);
+
+    /// <summary>
+    /// Keeps this column below <paramref name="greater"/> row by row (a CHECK between two columns), raising the
+    /// greater column's range when it could fall below this one's least value. False when the two are not the same
+    /// ordered type with plain ranges, or either is bound by uniqueness, a list or a foreign key.
+    /// </summary>
+    public abstract bool OrderBelow(PlannedColumn greater, bool strict);
+
+    /// <summary>The picker rows use, fixed from here on (uniform when nothing else chose one).</summary>
+    public IIndexPicker EffectivePicker() => Picker ??= new UniformPicker(Size, SeedHash.Derive(Spec.Stream, "pick"));
+
+    protected bool Free => !Referencing && Override is not ({ Values: not null } or { Weights: not null } or { Distribution: SeedDistribution.Zipf })
+        && Picker is not (SequentialPicker or PermutedPicker or DigitPicker or SubsetKeyPicker or AvoidingPicker);
 }
 
 internal sealed class PlannedColumn<T>(SeedTable table, SeedColumn column, ColumnOverride? columnOverride, DomainSpec spec, ColumnType<T> type)
@@ -111,5 +124,28 @@ internal sealed class PlannedColumn<T>(SeedTable table, SeedColumn column, Colum
         return matches;
     }
 
-    private ValueSource<T> Source() => _reference ?? new DomainSource<T>(_domain!, Picker ?? new UniformPicker(_domain!.Size, SeedHash.Derive(Spec.Stream, "pick")));
+    public override bool OrderBelow(PlannedColumn greater, bool strict)
+    {
+        if (greater is not PlannedColumn<T> { Free: true } other || other._below is not null || _below is not null || !Free
+            || _domain is not GridDomain<T> { Contiguous: true } own || other._domain is not GridDomain<T>)
+            return false;
+        if (((GridDomain<T>)other._domain).Low < own.Low + (strict ? 1 : 0))
+        {
+            other.Spec.LowK = own.Low + (strict ? 1 : 0);
+            other.Build();
+        }
+        _below = (other, strict);
+        return true;
+    }
+
+    private (PlannedColumn<T> Greater, bool Strict)? _below;
+
+    private ValueSource<T> Source()
+    {
+        if (_reference is not null)
+            return _reference;
+        if (_below is var (greater, strict))
+            return new BelowSource<T>((GridDomain<T>)greater._domain!, greater.EffectivePicker(), (GridDomain<T>)_domain!, strict, SeedHash.Derive(Spec.Stream, "below"));
+        return new DomainSource<T>(_domain!, EffectivePicker());
+    }
 }

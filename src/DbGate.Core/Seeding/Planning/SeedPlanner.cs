@@ -89,6 +89,7 @@ internal static class SeedPlanner
             UniquePlanner.Plan(work, warnings);
             foreach (var slot in work.Slots.Values.Where(s => s.Key is null))
                 slot.Columns[0].Picker = slot.Picker ?? ColumnChecks.DefaultPicker(slot.Columns[0]);
+            Orderings(work);
         }
         var order = LoadOrder.Of([.. generated.Values.Select(w => w.Table)], catalog.ForeignKeys, key => Hard(key, generated, catalog))
             .Select(t => generated[t.QualifiedName])
@@ -99,6 +100,25 @@ internal static class SeedPlanner
         plans.AddRange(existing.Select(e => new TablePlan(catalog.Find(e.Key)!, e.Value, SeedSource.Existing, [], [], [], [], false, null)));
         plans.AddRange(empty.Select(t => new TablePlan(t, 0, SeedSource.Empty, [], [], [], [], false, null)));
         return new SeedPlan(plans, decisions.Bulk, decisions.Deferred, warnings, Describe(options, order, decisions));
+    }
+
+    /// <summary>CHECKs such as <c>ends_at &gt; starts_at</c>: the lesser column is drawn below the greater one, row by row.</summary>
+    private static void Orderings(TableWork work)
+    {
+        foreach (var rule in work.Orderings)
+        {
+            var (greater, lesser) = rule.Operator is ">" or ">=" ? (rule.Column, rule.Other) : (rule.Other, rule.Column);
+            if (rule.Operator is "=" or "<>" || work.Column(greater) is not { } high || work.Column(lesser) is not { } low)
+                continue;
+            try
+            {
+                low.OrderBelow(high, strict: rule.Operator is ">" or "<");
+            }
+            catch (Types.UnsatisfiableException e)
+            {
+                throw SeedErrors.At(high.Override?.Location ?? work.Location, $"seed: {high.Display}", $"{e.Message} above {low.Display}");
+            }
+        }
     }
 
     /// <summary>

@@ -25,6 +25,9 @@ internal sealed class TableWork(SeedTable table, long rows, ConfigLocation? loca
 
     public Dictionary<string, Slot> Slots { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>CHECKs between two columns of the table (<c>ends_at &gt; starts_at</c>).</summary>
+    public List<Checks.OrderingRule> Orderings { get; } = [];
+
     public List<ServerKeys> KeysAfterLoad { get; } = [];
 
     public List<ForeignKeyRepair> Repairs { get; } = [];

@@ -28,6 +28,9 @@ internal sealed class DomainSpec(string column, SeedType type, IReadOnlyList<Che
 
     public ServerValue<decimal>? Max { get; set; }
 
+    /// <summary>A lowest grid point imposed from outside: another column this one must stay above.</summary>
+    public long? LowK { get; set; }
+
     /// <summary>Rules this type could not use: the CHECKs holding them are not fully understood.</summary>
     public List<CheckRule> Unused { get; } = [];
 }

@@ -70,6 +70,8 @@ internal sealed class GridType<T>(string describe, NpgsqlDbType dbType, GridShap
             bounds.Compare(">=", min.Value);
         if (spec.Max is { HasValue: true } max)
             bounds.Compare("<=", max.Value);
+        if (spec.LowK is { } lowK)
+            bounds.Compare(">=", lowK * shape.Step);
         if (bounds.Allowed is { } allowed)
         {
             var values = allowed.Where(u => bounds.Admits(u, shape)).Order().Select(fromUnits).ToList();

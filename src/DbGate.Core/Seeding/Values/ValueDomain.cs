@@ -47,7 +47,16 @@ internal sealed class GridDomain<T> : IValueDomain<T>
 
     public long Size { get; }
 
+    /// <summary>The smallest and largest grid points; <see cref="Contiguous"/> when nothing is excluded between them.</summary>
+    public long Low => _starts[0];
+
+    public long High => _starts[^1] + (Size - _offsets[^1] - 1);
+
+    public bool Contiguous => _starts.Length == 1;
+
     public T At(long index) => _map(K(index));
+
+    public T Map(long k) => _map(k);
 
     /// <summary>The grid point of an index: its interval by binary search over the running sizes.</summary>
     public long K(long index)

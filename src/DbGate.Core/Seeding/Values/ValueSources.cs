@@ -23,6 +23,19 @@ internal sealed class ReferenceSource<T>(ValueSource<T> parentKey, IIndexPicker 
     public override T At(long row) => parentKey.At(Math.Max(0, parentRow.Pick(row)));
 }
 
+/// <summary>
+/// A column a CHECK keeps below another (<c>starts_at &lt; ends_at</c>): for each row, a point of its own range up to the
+/// other column's value in that row (less one step when strict).
+/// </summary>
+internal sealed class BelowSource<T>(GridDomain<T> greater, IIndexPicker greaterPicker, GridDomain<T> own, bool strict, ulong stream) : ValueSource<T>
+{
+    public override T At(long row)
+    {
+        var top = Math.Min(own.High, greater.K(greaterPicker.Pick(row)) - (strict ? 1 : 0));
+        return own.Map(own.Low + SeedHash.Below(SeedHash.At(stream, row), Math.Max(1, top - own.Low + 1)));
+    }
+}
+
 /// <summary>Keys as the server holds them (identity, seed.sql rows), in a fixed order.</summary>
 internal sealed class ListSource<T>(IReadOnlyList<T> values) : ValueSource<T>
 {

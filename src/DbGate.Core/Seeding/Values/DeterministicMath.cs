@@ -7,7 +7,9 @@ namespace DbGate.Core.Seeding.Values;
 /// </summary>
 internal static class DeterministicMath
 {
-    private const double Ln2 = 0.6931471805599453;
+    // ln 2 in two parts (fdlibm's): k · Ln2High is exact for the k used here, so reduction loses no digits.
+    private const double Ln2High = 6.93147180369123816490e-01;
+    private const double Ln2Low = 1.90821492927058770002e-10;
 
     public static double Log(double x)
     {
@@ -23,7 +25,7 @@ internal static class DeterministicMath
             m /= 2;
             e++;
         }
-        return e * Ln2 + Log1pSeries((m - 1) / (m + 1));
+        return e * Ln2High + (e * Ln2Low + Log1pSeries((m - 1) / (m + 1)));
     }
 
     public static double Exp(double x)
@@ -32,8 +34,8 @@ internal static class DeterministicMath
             return double.PositiveInfinity;
         if (x < -745.2)
             return 0;
-        var k = Math.Round(x / Ln2);
-        var r = x - k * Ln2;
+        var k = Math.Round(x / (Ln2High + Ln2Low));
+        var r = x - k * Ln2High - k * Ln2Low;
         return Math.ScaleB(ExpSeries(r), (int)k);
     }
 

@@ -10,9 +10,12 @@ namespace DbGate.Core.Seeding.Catalog;
 /// </summary>
 internal static class SeedCatalogReader
 {
-    public static async Task<SeedCatalog> ReadAsync(NpgsqlConnection connection, IReadOnlyList<string> historyTables, CancellationToken cancellationToken)
+    public static async Task<SeedCatalog> ReadAsync(NpgsqlConnection connection, IReadOnlyList<string> historyTables, CancellationToken cancellationToken) =>
+        await ReadAsync(connection, await SnapshotReader.ReadAsync(connection, SnapshotOptions.Default with { HistoryTables = historyTables }, cancellationToken), cancellationToken);
+
+    /// <summary>With a snapshot already read (the data check has one per step).</summary>
+    public static async Task<SeedCatalog> ReadAsync(NpgsqlConnection connection, SchemaSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var snapshot = await SnapshotReader.ReadAsync(connection, SnapshotOptions.Default with { HistoryTables = historyTables }, cancellationToken);
         var facts = await SeedCatalogQueries.ReadAsync(connection, cancellationToken);
         var tables = new List<SeedTable>();
         foreach (var table in snapshot.Tables.Where(t => t.Kind is "table" or "partitioned table"))

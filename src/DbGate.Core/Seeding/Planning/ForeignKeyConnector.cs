@@ -72,7 +72,7 @@ internal static class ForeignKeyConnector
         }
         if (!backward)
         {
-            var keys = slot.Columns.Select((c, i) => c.NewServerKeys(ForeignKeyPlanner.KeySql(parentWork.Table, key.ParentColumns, i, c.Column.SqlType))).ToList();
+            var keys = slot.Columns.Select((c, i) => c.NewServerKeys(ForeignKeyPlanner.KeySql(parentWork.Table, key.ParentColumns, i, ForeignKeyPlanner.ReadAs(c)))).ToList();
             parentWork.KeysAfterLoad.AddRange(keys);
             Reference(slot, keys, picker);
             Bulk(work, key, catalog, decisions, forced: false);
@@ -81,7 +81,7 @@ internal static class ForeignKeyConnector
         if (!nullable)
             throw SeedErrors.At(work.Location, $"seed: {slot.Display}", $"foreign key {key.Name} is part of a cycle of NOT NULL references to {key.Parent}, whose keys the server assigns; make it DEFERRABLE or nullable, or give the key column values with sql:");
         // Loaded as NULL, set by an UPDATE once the parent is loaded.
-        var repairKeys = slot.Columns.Select((c, i) => (c.Column, c.NewServerKeys(ForeignKeyPlanner.KeySql(parentWork.Table, key.ParentColumns, i, c.Column.SqlType)))).ToList();
+        var repairKeys = slot.Columns.Select((c, i) => (c.Column, c.NewServerKeys(ForeignKeyPlanner.KeySql(parentWork.Table, key.ParentColumns, i, ForeignKeyPlanner.ReadAs(c))))).ToList();
         work.Repairs.Add(new ForeignKeyRepair(work.Table, key, repairKeys, picker, nulls));
         foreach (var column in slot.Columns)
             column.Nulls = new NullMask(1, 0);

@@ -31,7 +31,7 @@ internal static class ForeignKeyPlanner
             }
             else if (tables.Existing.ContainsKey(key.Parent) && parent is not null)
             {
-                var keys = columns.Select((c, i) => c!.NewServerKeys(KeySql(parent, key.ParentColumns, i, c.Column.SqlType))).ToList();
+                var keys = columns.Select((c, i) => c!.NewServerKeys(KeySql(parent, key.ParentColumns, i, ReadAs(c)))).ToList();
                 foreach (var k in keys)
                     await k.LoadAsync(connection, cancellationToken);
                 rows = keys[0].Count;
@@ -62,6 +62,9 @@ internal static class ForeignKeyPlanner
         foreach (var column in slot.Columns)
             work.Slots[column.Column.Name] = slot;
     }
+
+    /// <summary>The type keys are read as: the child's, or text for enums (Npgsql reads text without knowing the enum).</summary>
+    public static string ReadAs(PlannedColumn child) => child.Type is Types.EnumType ? "text" : child.Column.SqlType;
 
     /// <summary>The parent's key column <paramref name="index"/>, as the child's type, in key order.</summary>
     public static string KeySql(SeedTable parent, IReadOnlyList<string> parentColumns, int index, string childType)

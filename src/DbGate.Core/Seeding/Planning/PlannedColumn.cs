@@ -93,6 +93,8 @@ internal sealed class PlannedColumn<T>(SeedTable table, SeedColumn column, Colum
     {
         if (Values is ServerValue<T[]> { HasValue: true } listed)
             _domain = new ListDomain<T>(listed.Value!);
+        else if (Values is ServerValueList<T> { Complete: true } parts)
+            _domain = new ListDomain<T>(parts.Values);
         else
             _domain = type.BuildDomain(Spec);
     }

@@ -14,7 +14,9 @@ namespace DbGate.Core.Seeding.Planning;
 /// </summary>
 internal static class SeedPlanner
 {
-    public static async Task<SeedPlan> PlanAsync(NpgsqlConnection connection, SeedCatalog catalog, SeedOptions options, bool insideTransaction, CancellationToken cancellationToken)
+    /// <param name="existing">Row counts of the tables that have rows, when the caller knows them already.</param>
+    public static async Task<SeedPlan> PlanAsync(
+        NpgsqlConnection connection, SeedCatalog catalog, SeedOptions options, bool insideTransaction, CancellationToken cancellationToken, IReadOnlyDictionary<string, long>? existing = null)
     {
         var names = new SeedNames(catalog);
         var warnings = new List<string>();
@@ -35,7 +37,7 @@ internal static class SeedPlanner
         }
 
         var seedable = catalog.Tables.Where(t => !t.Partition).OrderBy(t => t.QualifiedName, StringComparer.Ordinal).ToList();
-        var existing = await ExistingRows.CountAsync(connection, seedable, cancellationToken);
+        existing ??= await ExistingRows.CountAsync(connection, seedable, cancellationToken);
         var root = SeedHash.Derive((ulong)options.Seed, "dbgate-seed");
         var generated = new Dictionary<string, TableWork>(StringComparer.Ordinal);
         var empty = new List<SeedTable>();

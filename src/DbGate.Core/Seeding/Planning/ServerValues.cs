@@ -16,7 +16,7 @@ internal abstract class ServerValue
     public object? Parameter { get; }
 
     /// <summary>PostgreSQL's message when it could not compute the value.</summary>
-    public string? Error { get; set; }
+    public virtual string? Error { get; set; }
 
     public bool HasValue { get; protected set; }
 
@@ -42,6 +42,22 @@ internal sealed class ServerValue<T>(string sql, object? parameter) : ServerValu
             Error = e.Message;
         }
     }
+}
+
+/// <summary>Several values asked one by one, read as one list (array columns: Npgsql reads no arrays of arrays).</summary>
+internal sealed class ServerValueList<T>(IReadOnlyList<ServerValue<T>> parts) : ServerValue(parts.Count > 0 ? parts[0].Sql : "", null)
+{
+    public IReadOnlyList<T> Values => parts.Select(p => p.Value!).ToList();
+
+    public override string? Error
+    {
+        get => parts.Select(p => p.Error).FirstOrDefault(e => e is not null);
+        set { }
+    }
+
+    public bool Complete => parts.All(p => p.HasValue);
+
+    public override void Read(NpgsqlDataReader reader) => throw new InvalidOperationException("The parts are read one by one.");
 }
 
 /// <summary>

@@ -34,6 +34,9 @@ internal sealed class ArrayType<TElement>(ColumnType<TElement> element, SeedType
         element.Register(_elementSpec, server);
     }
 
+    public override ServerValue AskValues(string sqlType, IReadOnlyList<string> values, ServerValues server) =>
+        new ServerValueList<TElement[]>(values.Select(v => server.Ask<TElement[]>($"SELECT ($1::text)::{sqlType}", v)).ToList());
+
     public override IValueDomain<TElement[]> BuildDomain(DomainSpec spec)
     {
         _elementSpec!.Capacity = spec.Capacity;

@@ -21,6 +21,10 @@ internal sealed class EnumType(IReadOnlyList<string> labels, string name) : Colu
 
     public override Writer<string> Writer => TextWriter;
 
+    /// <summary>As text: Npgsql would need the enum in its type cache to read it, and the labels are text anyway.</summary>
+    public override ServerValue AskValues(string sqlType, IReadOnlyList<string> values, ServerValues server) =>
+        server.Ask<string[]>($"SELECT ARRAY(SELECT (v::{sqlType})::text FROM unnest($1::text[]) WITH ORDINALITY u(v, i) ORDER BY i)", values.ToArray());
+
     public override void Register(DomainSpec spec, ServerValues server)
     {
         foreach (var rule in spec.Rules)

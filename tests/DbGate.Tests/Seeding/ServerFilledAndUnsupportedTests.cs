@@ -23,6 +23,16 @@ public sealed class ServerFilledAndUnsupportedTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task Tsvector_and_ltree_are_sent_in_their_own_binary_form()
+    {
+        const string schema = "CREATE EXTENSION IF NOT EXISTS ltree; CREATE TABLE docs (id int PRIMARY KEY, words tsvector NOT NULL, path ltree NOT NULL);";
+        var (database, _) = await fixture.SeedAsync(schema, new SeedOptions().Rows(("docs", 50)));
+        await using var _ = database;
+
+        Assert.Equal(50L, await database.ScalarAsync<long>("SELECT count(*) FROM docs WHERE length(words) BETWEEN 1 AND 2 AND nlevel(path) BETWEEN 1 AND 2"));
+    }
+
+    [Fact]
     public async Task A_type_it_cannot_generate_is_left_null_or_to_its_default_with_a_warning()
     {
         const string schema = "CREATE TABLE shapes (id int PRIMARY KEY, centre point, box box NOT NULL DEFAULT '((0,0),(1,1))');";

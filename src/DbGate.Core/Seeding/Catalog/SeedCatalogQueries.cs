@@ -25,6 +25,8 @@ internal static class SeedCatalogQueries
         await using var batch = SearchPathGuard.Wrap(connection, new NpgsqlBatchCommand(Load("seed_columns")));
         batch.BatchCommands.Insert(3, new NpgsqlBatchCommand(Load("seed_types")));
         batch.BatchCommands.Insert(4, new NpgsqlBatchCommand(Load("seed_unique_keys").Replace("@nulls_not_distinct", nullsNotDistinct, StringComparison.Ordinal)));
+        // Prepared: the data check reads the catalog before every step, and planning these is most of their cost.
+        await batch.PrepareAsync(cancellationToken);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         for (var i = 0; i < SearchPathGuard.LeadingResults; i++)
             await reader.NextResultAsync(cancellationToken);

@@ -19,24 +19,31 @@ internal static class SeedLoader
         foreach (var key in plan.BulkForeignKeys)
             await TableLoader.ExecuteAsync(connection, $"ALTER TABLE {Table(key.Table)} DROP CONSTRAINT {SqlNames.Quote(key.Name)}", cancellationToken);
         var seeded = new List<SeededTable>();
+        var inserts = new InsertBatches(connection);
         foreach (var table in plan.Tables)
         {
             var clock = Stopwatch.StartNew();
             if (table.Source == SeedSource.Generated)
             {
-                try
+                if (InsertBatches.Fits(table))
                 {
-                    await TableLoader.LoadAsync(connection, table, cancellationToken);
+                    inserts.Add(table);
                 }
-                catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
+                else
                 {
-                    throw LoadErrors.Explain(e, table);
+                    await inserts.FlushAsync(cancellationToken);
+                    await CopyAsync(connection, table, cancellationToken);
                 }
-                foreach (var keys in table.KeysAfterLoad)
-                    await keys.LoadAsync(connection, cancellationToken);
+                if (table.KeysAfterLoad.Count > 0)
+                {
+                    await inserts.FlushAsync(cancellationToken);
+                    foreach (var keys in table.KeysAfterLoad)
+                        await keys.LoadAsync(connection, cancellationToken);
+                }
             }
             seeded.Add(new SeededTable(table.Table.Schema, table.Table.Name, table.Rows, table.Source, clock.Elapsed));
         }
+        await inserts.FlushAsync(cancellationToken);
         foreach (var table in plan.Tables)
         {
             foreach (var repair in table.Repairs)
@@ -45,6 +52,18 @@ internal static class SeedLoader
         foreach (var key in plan.BulkForeignKeys)
             await AddBackAsync(connection, key, plan, cancellationToken);
         return seeded;
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, TablePlan table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await TableLoader.LoadAsync(connection, table, cancellationToken);
+        }
+        catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw LoadErrors.Explain(e, table);
+        }
     }
 
     private static async Task AddBackAsync(NpgsqlConnection connection, SeedForeignKey key, SeedPlan plan, CancellationToken cancellationToken)

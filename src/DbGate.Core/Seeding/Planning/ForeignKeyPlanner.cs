@@ -24,24 +24,18 @@ internal static class ForeignKeyPlanner
             if (columns.Any(c => c is null || c.Override?.Values is not null || work.Slots.ContainsKey(c.Column.Name)))
                 continue; // left to dbgate.yml's values, to the server, or to an overlapping key
             var parent = catalog.Find(key.Parent);
-            long rows;
+            long rows = 0;
+            List<ServerKeys>? keys = null;
             if (tables.Generated.TryGetValue(key.Parent, out var parentWork))
             {
                 rows = parentWork.Rows;
             }
             else if (tables.Existing.ContainsKey(key.Parent) && parent is not null)
             {
-                var keys = columns.Select((c, i) => c!.NewServerKeys(KeySql(parent, key.ParentColumns, i, ReadAs(c)))).ToList();
+                keys = columns.Select((c, i) => c!.NewServerKeys(KeySql(parent, key.ParentColumns, i, ReadAs(c)))).ToList();
                 foreach (var k in keys)
                     await k.LoadAsync(connection, cancellationToken);
                 rows = keys[0].Count;
-                var existingSlot = new Slot(columns!, key, rows, SeedHash.Derive(work.Stream, "fk:" + key.Name)) { Keys = keys };
-                Register(work, existingSlot);
-                continue;
-            }
-            else
-            {
-                rows = 0;
             }
             if (rows == 0)
             {
@@ -51,7 +45,7 @@ internal static class ForeignKeyPlanner
                     column!.Nulls = new NullMask(1, 0);
                 continue;
             }
-            Register(work, new Slot(columns!, key, rows, SeedHash.Derive(work.Stream, "fk:" + key.Name)));
+            Register(work, new Slot(columns!, key, rows, SeedHash.Derive(work.Stream, "fk:" + key.Name)) { Keys = keys });
         }
         foreach (var column in work.Columns.Where(c => !work.Slots.ContainsKey(c.Column.Name)))
             work.Slots[column.Column.Name] = new Slot([column], null, column.Size, SeedHash.Derive(column.Spec.Stream, "pick"));

@@ -99,7 +99,7 @@ internal sealed class PlannedColumn<T>(SeedTable table, SeedColumn column, Colum
             _domain = type.BuildDomain(Spec);
     }
 
-    public override ColumnFiller CreateFiller() => new ColumnFiller<T>(Source(), Nulls, type.Writer);
+    public override ColumnFiller CreateFiller() => new ColumnFiller<T>(Source(), Nulls, type.Writer, type.ParameterType);
 
     public override object? PureSource() => MayBeNull || (_reference is not null && !_pureReference) ? null : Source();
 

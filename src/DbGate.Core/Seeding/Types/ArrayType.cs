@@ -22,6 +22,8 @@ internal sealed class ArrayType<TElement>(ColumnType<TElement> element, SeedType
 
     public override NpgsqlDbType? DbType => element.DbType is { } dbType ? NpgsqlDbType.Array | dbType : null;
 
+    public override NpgsqlDbType ParameterType => NpgsqlDbType.Array | element.ParameterType;
+
     public override Writer<TElement[]> Writer => _writer;
 
     public override void Register(DomainSpec spec, ServerValues server)
@@ -48,6 +50,8 @@ internal static class ArrayTypes
 {
     public static ColumnType? Of(ColumnType element, SeedType elementType) => element switch
     {
+        // Written as raw bytes of their own binary form: inside an array the server would see text elements.
+        { Describe: "tsvector" or "ltree" } => null,
         ColumnType<short> t => new ArrayType<short>(t, elementType),
         ColumnType<int> t => new ArrayType<int>(t, elementType),
         ColumnType<long> t => new ArrayType<long>(t, elementType),

@@ -17,6 +17,9 @@ internal abstract class ColumnType
     /// <summary>The binary COPY wire type, when Npgsql names it by NpgsqlDbType (not for enums).</summary>
     public abstract NpgsqlDbType? DbType { get; }
 
+    /// <summary>As a query parameter: the wire type, or text (enums), which the statement casts to the column's type.</summary>
+    public virtual NpgsqlDbType ParameterType => DbType ?? NpgsqlDbType.Text;
+
     /// <summary>Asks the server for the constants of the rules this type understands; notes the others as unused.</summary>
     public abstract void Register(DomainSpec spec, ServerValues server);
 

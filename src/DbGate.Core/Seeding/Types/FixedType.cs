@@ -6,11 +6,16 @@ using NpgsqlTypes;
 namespace DbGate.Core.Seeding.Types;
 
 /// <summary>Types whose CHECKs DbGate does not read (boolean, uuid, json, bytea, network addresses): the domain only.</summary>
-internal sealed class FixedType<T>(string describe, NpgsqlDbType dbType, Func<DomainSpec, IValueDomain<T>> domain, bool widenable = true) : ColumnType<T>
+/// <param name="writer">For extension types Npgsql does not know: their binary form, sent as bytes COPY does not type-check.</param>
+/// <param name="parameterType">How values travel as query parameters (text, which the statement casts), when not the wire type.</param>
+internal sealed class FixedType<T>(
+    string describe, NpgsqlDbType dbType, Func<DomainSpec, IValueDomain<T>> domain, bool widenable = true, Writer<T>? writer = null, NpgsqlDbType? parameterType = null) : ColumnType<T>
 {
+    private readonly Writer<T> _writer = writer ?? ((importer, value) => importer.Write(value, dbType));
+
     public override bool Widenable => widenable;
 
-    private readonly Writer<T> _writer = (importer, value) => importer.Write(value, dbType);
+    public override NpgsqlDbType ParameterType => parameterType ?? dbType;
 
     public override string Describe => describe;
 
@@ -40,6 +45,12 @@ internal static class FixedTypes
         "inet" => new FixedType<NpgsqlInet>("inet", NpgsqlDbType.Inet, s => InetDomain<NpgsqlInet>.Inet(s.Capacity)),
         "cidr" => new FixedType<System.Net.IPNetwork>("cidr", NpgsqlDbType.Cidr, s => InetDomain<System.Net.IPNetwork>.Cidr(s.Capacity)),
         "macaddr" => new FixedType<PhysicalAddress>("macaddr", NpgsqlDbType.MacAddr, _ => MacAddressDomain.Instance),
+        "tsvector" => new FixedType<string>(
+            "tsvector", NpgsqlDbType.Text, s => new TsVectorDomain(new TextDomain(3, 8, s.Capacity, false, s.Stream)),
+            writer: (importer, text) => importer.Write(TsVectorDomain.Binary(text), NpgsqlDbType.Bytea)),
+        "ltree" => new FixedType<string>(
+            "ltree", NpgsqlDbType.Text, s => new LTreeDomain(new TextDomain(3, 8, s.Capacity, false, s.Stream)),
+            writer: (importer, text) => importer.Write(LTreeDomain.Binary(text), NpgsqlDbType.Bytea)),
         _ => null,
     };
 }

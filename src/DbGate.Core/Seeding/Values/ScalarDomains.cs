@@ -45,6 +45,41 @@ internal sealed class JsonDomain(TextDomain tags) : IValueDomain<string>
     public string At(long index) => string.Create(CultureInfo.InvariantCulture, $"{{\"id\": {index}, \"tag\": \"{tags.At(index)}\"}}");
 }
 
+/// <summary>Two lexemes as tsvector text (<c>kqz wbo</c>), the first the index's own word.</summary>
+internal sealed class TsVectorDomain(TextDomain words) : IValueDomain<string>
+{
+    public long Size => words.Size;
+
+    public string At(long index) => $"{words.At(index)} {words.At(SeedHash.Below(SeedHash.Mix((ulong)index), words.Size))}";
+
+    /// <summary>tsvector's binary form (tsvectorrecv): the count, then each lexeme NUL-terminated with no positions.</summary>
+    public static byte[] Binary(string text)
+    {
+        var lexemes = text.Split(' ').Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        using var bytes = new MemoryStream();
+        Span<byte> number = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(number, lexemes.Count);
+        bytes.Write(number);
+        foreach (var lexeme in lexemes)
+        {
+            bytes.Write(System.Text.Encoding.UTF8.GetBytes(lexeme));
+            bytes.Write([0, 0, 0]); // the terminator, then a 16-bit count of no positions
+        }
+        return bytes.ToArray();
+    }
+}
+
+/// <summary>ltree label paths one or two deep (<c>kqz.wbo</c>), the last label the index's own word.</summary>
+internal sealed class LTreeDomain(TextDomain words) : IValueDomain<string>
+{
+    public long Size => words.Size;
+
+    public string At(long index) => index % 3 == 0 ? words.At(index) : $"{words.At(index % 7)}.{words.At(index)}";
+
+    /// <summary>ltree's binary form (ltree_recv): a version byte, 1, then the text.</summary>
+    public static byte[] Binary(string text) => [1, .. System.Text.Encoding.UTF8.GetBytes(text)];
+}
+
 /// <summary>Sixteen bytes: eight a bijection of the index, eight from its hash.</summary>
 internal sealed class ByteaDomain(ulong stream) : IValueDomain<byte[]>
 {

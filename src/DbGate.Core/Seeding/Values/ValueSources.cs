@@ -109,12 +109,18 @@ internal sealed class AvoidingPicker(IIndexPicker inner, IReadOnlySet<long> avoi
 }
 
 /// <summary>One column of the COPY: its values, or NULL, row by row.</summary>
-internal abstract class ColumnFiller
+/// <param name="parameterType">How the value travels as a query parameter (enums as text, cast by the statement).</param>
+internal abstract class ColumnFiller(NpgsqlTypes.NpgsqlDbType parameterType)
 {
+    public NpgsqlTypes.NpgsqlDbType ParameterType => parameterType;
+
     public abstract void Write(NpgsqlBinaryImporter importer, long row);
+
+    /// <summary>The row's value for a parameter; null for NULL.</summary>
+    public abstract object? Value(long row);
 }
 
-internal sealed class ColumnFiller<T>(ValueSource<T> values, NullMask nulls, Writer<T> writer) : ColumnFiller
+internal sealed class ColumnFiller<T>(ValueSource<T> values, NullMask nulls, Writer<T> writer, NpgsqlTypes.NpgsqlDbType parameterType) : ColumnFiller(parameterType)
 {
     public override void Write(NpgsqlBinaryImporter importer, long row)
     {
@@ -123,4 +129,6 @@ internal sealed class ColumnFiller<T>(ValueSource<T> values, NullMask nulls, Wri
         else
             writer(importer, values.At(row));
     }
+
+    public override object? Value(long row) => nulls.IsNull(row) ? null : values.At(row);
 }

@@ -7,17 +7,14 @@ internal sealed record SeedCatalog(IReadOnlyList<SeedTable> Tables, IReadOnlyLis
 }
 
 /// <param name="Partition">A partition: filled through its parent, never on its own.</param>
-/// <param name="Owned">The seeding role owns it (or is a member of its owner): it may drop and re-add its foreign keys, truncate it.</param>
+/// <param name="Owned">The seeding role owns it (or is a member of its owner): it may drop and re-add its foreign keys.</param>
 /// <param name="RowSecurityApplies">Row-level security filters this role's writes: COPY refuses such tables.</param>
-/// <param name="TruncateTriggers">A user trigger fires on TRUNCATE: truncating would run team code, so it is not done.</param>
 internal sealed record SeedTable(
     string Schema,
     string Name,
-    bool Partitioned,
     bool Partition,
     bool Owned,
     bool RowSecurityApplies,
-    bool TruncateTriggers,
     IReadOnlyList<SeedColumn> Columns,
     IReadOnlyList<SeedCheck> Checks,
     IReadOnlyList<SeedUniqueKey> UniqueKeys)

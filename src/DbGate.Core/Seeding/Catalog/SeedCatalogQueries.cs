@@ -5,7 +5,7 @@ namespace DbGate.Core.Seeding.Catalog;
 
 internal sealed record ColumnFact(long TypeOid, int Modifier, string SqlType, bool Collatable);
 
-internal sealed record TableFact(Dictionary<string, ColumnFact> Columns, bool Owned, bool RowSecurityApplies, bool TruncateTriggers);
+internal sealed record TableFact(Dictionary<string, ColumnFact> Columns, bool Owned, bool RowSecurityApplies);
 
 internal sealed record TypeFact(
     long Oid, string Name, char Kind, long BaseOid, int DomainModifier, long ElementOid, bool NotNull, string SqlName,
@@ -36,7 +36,7 @@ internal static class SeedCatalogQueries
         {
             var name = reader.GetString(0) + "." + reader.GetString(1);
             if (!tables.TryGetValue(name, out var table))
-                tables[name] = table = new TableFact(new Dictionary<string, ColumnFact>(StringComparer.Ordinal), reader.GetBoolean(7), reader.GetBoolean(8), reader.GetBoolean(9));
+                tables[name] = table = new TableFact(new Dictionary<string, ColumnFact>(StringComparer.Ordinal), reader.GetBoolean(7), reader.GetBoolean(8));
             table.Columns[reader.GetString(2)] = new ColumnFact(reader.GetInt64(3), reader.GetInt32(4), reader.GetString(5), reader.GetBoolean(6));
         }
 

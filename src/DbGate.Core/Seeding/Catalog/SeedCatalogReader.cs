@@ -28,8 +28,8 @@ internal static class SeedCatalogReader
                 .Select(c => new SeedCheck(c.Name, c.Clause, c.Columns))
                 .ToList();
             tables.Add(new SeedTable(
-                table.Schema, table.Name, table.Kind == "partitioned table", table.PartitionBound is not null,
-                fact.Owned, fact.RowSecurityApplies, fact.TruncateTriggers, columns, checks,
+                table.Schema, table.Name, table.PartitionBound is not null,
+                fact.Owned, fact.RowSecurityApplies, columns, checks,
                 facts.UniqueKeys.GetValueOrDefault(table.QualifiedName) ?? []));
         }
         var foreignKeys = snapshot.Constraints

@@ -25,9 +25,6 @@ internal abstract class PlannedColumn(SeedTable table, SeedColumn column, Column
     /// <summary>Which value each row gets; chosen by distribution, uniqueness or foreign key.</summary>
     public IIndexPicker? Picker { get; set; }
 
-    /// <summary>Set when every row gets a distinct value by this column alone.</summary>
-    public bool UniqueAlone { get; set; }
-
     public NullMask Nulls { get; set; } = NullMask.Never;
 
     /// <summary>Rows get their value from a parent's key (a foreign key), not from the domain.</summary>
@@ -43,8 +40,6 @@ internal abstract class PlannedColumn(SeedTable table, SeedColumn column, Column
 
     /// <summary>How many distinct values the domain holds (after <see cref="Build"/>).</summary>
     public abstract long Size { get; }
-
-    public ConfigLocation? Location => Override?.Location;
 
     /// <summary>Builds the domain from the server's answers; throws <see cref="UnsatisfiableException"/> when none is possible.</summary>
     public abstract void Build();

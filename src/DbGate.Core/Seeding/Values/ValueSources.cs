@@ -36,12 +36,6 @@ internal sealed class BelowSource<T>(GridDomain<T> greater, IIndexPicker greater
     }
 }
 
-/// <summary>Keys as the server holds them (identity, seed.sql rows), in a fixed order.</summary>
-internal sealed class ListSource<T>(IReadOnlyList<T> values) : ValueSource<T>
-{
-    public override T At(long row) => values[(int)row];
-}
-
 /// <summary>Which rows are NULL: a fraction of them drawn from the column's own stream, and any row a rule says.</summary>
 /// <param name="selfReference">A self-reference's picker: the first row has no earlier row, so it is NULL.</param>
 /// <param name="rows">Rows a partial unique index governs: NULLs only there, or (<paramref name="outside"/>) always outside them.</param>

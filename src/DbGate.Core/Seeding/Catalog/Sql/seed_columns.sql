@@ -3,8 +3,7 @@
 SELECT n.nspname, c.relname, a.attname, a.atttypid::int8, a.atttypmod, format_type(a.atttypid, a.atttypmod),
        a.attcollation <> 0,
        pg_has_role(c.relowner, 'USAGE'),
-       c.relrowsecurity AND (c.relforcerowsecurity OR NOT pg_has_role(c.relowner, 'USAGE')),
-       EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = c.oid AND NOT g.tgisinternal AND (g.tgtype & 32) <> 0)
+       c.relrowsecurity AND (c.relforcerowsecurity OR NOT pg_has_role(c.relowner, 'USAGE'))
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped

@@ -9,6 +9,7 @@ internal sealed record SeedCatalog(IReadOnlyList<SeedTable> Tables, IReadOnlyLis
 /// <param name="Partition">A partition: filled through its parent, never on its own.</param>
 /// <param name="Owned">The seeding role owns it (or is a member of its owner): it may drop and re-add its foreign keys.</param>
 /// <param name="RowSecurityApplies">Row-level security filters this role's writes: COPY refuses such tables.</param>
+/// <param name="PartitionBounds">For a partitioned table without a DEFAULT partition: each leaf's bounds, as pg_get_partition_constraintdef prints them.</param>
 internal sealed record SeedTable(
     string Schema,
     string Name,
@@ -17,7 +18,8 @@ internal sealed record SeedTable(
     bool RowSecurityApplies,
     IReadOnlyList<SeedColumn> Columns,
     IReadOnlyList<SeedCheck> Checks,
-    IReadOnlyList<SeedUniqueKey> UniqueKeys)
+    IReadOnlyList<SeedUniqueKey> UniqueKeys,
+    IReadOnlyList<string> PartitionBounds)
 {
     public string QualifiedName => Schema + "." + Name;
 

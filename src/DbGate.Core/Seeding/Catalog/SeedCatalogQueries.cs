@@ -14,9 +14,10 @@ internal sealed record TypeFact(
 internal sealed record CatalogFacts(
     IReadOnlyDictionary<string, TableFact> Tables,
     IReadOnlyDictionary<long, TypeFact> Types,
-    IReadOnlyDictionary<string, IReadOnlyList<SeedUniqueKey>> UniqueKeys);
+    IReadOnlyDictionary<string, IReadOnlyList<SeedUniqueKey>> UniqueKeys,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> PartitionBounds);
 
-/// <summary>The three targeted queries, in one round trip, under the snapshot's fixed search_path (names print qualified).</summary>
+/// <summary>The four targeted queries, in one round trip, under the snapshot's fixed search_path (names print qualified).</summary>
 internal static class SeedCatalogQueries
 {
     public static async Task<CatalogFacts> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -25,6 +26,7 @@ internal static class SeedCatalogQueries
         await using var batch = SearchPathGuard.Wrap(connection, new NpgsqlBatchCommand(Load("seed_columns")));
         batch.BatchCommands.Insert(3, new NpgsqlBatchCommand(Load("seed_types")));
         batch.BatchCommands.Insert(4, new NpgsqlBatchCommand(Load("seed_unique_keys").Replace("@nulls_not_distinct", nullsNotDistinct, StringComparison.Ordinal)));
+        batch.BatchCommands.Insert(5, new NpgsqlBatchCommand(Load("seed_partitions")));
         // Prepared: the data check reads the catalog before every step, and planning these is most of their cost.
         await batch.PrepareAsync(cancellationToken);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -62,7 +64,22 @@ internal static class SeedCatalogQueries
                 reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetBoolean(7));
             (keys.TryGetValue(table, out var list) ? list : keys[table] = []).Add(key);
         }
-        return new CatalogFacts(tables, types, keys.ToDictionary(k => k.Key, k => (IReadOnlyList<SeedUniqueKey>)k.Value, StringComparer.Ordinal));
+
+        // A table with a DEFAULT partition takes any value: it gets no bounds.
+        await reader.NextResultAsync(cancellationToken);
+        var partitions = new Dictionary<string, List<string>?>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var table = reader.GetString(0) + "." + reader.GetString(1);
+            var bounds = partitions.TryGetValue(table, out var list) ? list : partitions[table] = [];
+            if (reader.GetBoolean(3))
+                partitions[table] = null;
+            else if (!reader.IsDBNull(2))
+                bounds?.Add(reader.GetString(2));
+        }
+        return new CatalogFacts(
+            tables, types, keys.ToDictionary(k => k.Key, k => (IReadOnlyList<SeedUniqueKey>)k.Value, StringComparer.Ordinal),
+            partitions.Where(p => p.Value is { Count: > 0 }).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value!, StringComparer.Ordinal));
     }
 
     private static string Load(string name)

@@ -30,7 +30,8 @@ internal static class SeedCatalogReader
             tables.Add(new SeedTable(
                 table.Schema, table.Name, table.PartitionBound is not null,
                 fact.Owned, fact.RowSecurityApplies, columns, checks,
-                facts.UniqueKeys.GetValueOrDefault(table.QualifiedName) ?? []));
+                facts.UniqueKeys.GetValueOrDefault(table.QualifiedName) ?? [],
+                facts.PartitionBounds.GetValueOrDefault(table.QualifiedName) ?? []));
         }
         var foreignKeys = snapshot.Constraints
             .Where(c => c.Type == "FOREIGN KEY" && c.References is not null)

@@ -16,6 +16,7 @@ internal static class LoadErrors
         var detail = e.Detail is { Length: > 0 } d ? $" ({Shorten(d)})" : "";
         var message = e.SqlState switch
         {
+            PostgresErrorCodes.CheckViolation when e.ConstraintName is null => $"generated rows fall outside every partition{detail}; bound the partition key with min and max in seed.columns, or add a DEFAULT partition",
             PostgresErrorCodes.CheckViolation => $"generated rows violate CHECK {e.ConstraintName}{Clause(plan, e.ConstraintName)}{detail}; DbGate reads ranges, IN lists, lengths and comparisons with constants, not this; give the column values or sql in seed.columns",
             PostgresErrorCodes.UniqueViolation => $"generated rows repeat a key of {e.ConstraintName}{detail}; give the column values or sql in seed.columns",
             PostgresErrorCodes.ForeignKeyViolation => $"generated rows break foreign key {e.ConstraintName}{detail}",

@@ -15,7 +15,7 @@ internal static class ColumnFactory
     {
         var table = work.Table;
         var names = table.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var rules = table.Checks.SelectMany(c => CheckRecognizer.Recognize(c.Clause, names).Rules).ToList();
+        var rules = table.Checks.SelectMany(c => CheckRecognizer.Recognize(c.Clause, names).Rules).Concat(PartitionRules.Of(table.PartitionBounds, names)).ToList();
         work.Orderings.AddRange(rules.OfType<OrderingRule>());
         foreach (var column in table.Columns)
         {

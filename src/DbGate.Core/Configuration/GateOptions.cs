@@ -36,6 +36,9 @@ public sealed record GateOptions(
 
     /// <summary>Bounds every statement, so a migration waiting on a lock or sleeping cannot hang CI.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The migration tool's settings from dbgate.yml: placeholders, command mode's commands, the EF project.</summary>
+    public Migrations.FormatOptions FormatOptions { get; init; } = Migrations.FormatOptions.Default;
 }
 
 /// <summary>Where to write each report; null means not written.</summary>

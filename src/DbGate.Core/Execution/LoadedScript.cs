@@ -9,16 +9,17 @@ public sealed record LoadedScript(MigrationScript Script, IReadOnlyList<SqlState
 {
     public static async Task<LoadedScript> LoadAsync(MigrationScript script, CancellationToken cancellationToken)
     {
-        var text = await File.ReadAllTextAsync(script.FullPath, cancellationToken);
+        var text = script.Text ?? await File.ReadAllTextAsync(script.FullPath, cancellationToken);
         try
         {
             return new LoadedScript(script, SqlSplitter.Split(text), null);
         }
         catch (SqlSyntaxException e)
         {
-            return new LoadedScript(script, [], new ScriptFailure(e.Message, null, new SourceLocation(script.RelativePath, e.Line, e.Column)));
+            var at = new SourceLocation(script.RelativePath, e.Line, e.Column);
+            return new LoadedScript(script, [], new ScriptFailure(e.Message, null, script.Origin ?? at) { GeneratedAt = script.Origin is null ? null : at });
         }
     }
 
-    public SourceLocation Start => new(Script.RelativePath, Statements.Count > 0 ? Statements[0].Line : 1, Statements.Count > 0 ? Statements[0].Column : 1);
+    public SourceLocation Start => Script.Origin ?? new(Script.RelativePath, Statements.Count > 0 ? Statements[0].Line : 1, Statements.Count > 0 ? Statements[0].Column : 1);
 }

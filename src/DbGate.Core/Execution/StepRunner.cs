@@ -49,12 +49,15 @@ internal sealed class StepRunner : IAsyncDisposable
             ? await CheckAsync((connection, run) => DataRoundTrip.RunAsync(connection, run, up, down, before, !inClone, cancellationToken), migration, inClone, cancellationToken)
             : DataRoundTripResult.NotChecked;
 
+        ScriptRun? verify = null;
         var forward = await ScriptExecutor.RunAsTheToolWouldAsync(_connection, up, upInTransaction, cancellationToken);
         // A failed up in a transaction left nothing behind; one outside may have left part of itself.
         if (!forward.Failed || !upInTransaction)
             _current = await SnapshotReader.ReadAsync(_connection, _snapshotOptions, cancellationToken);
         if (forward.Failed)
             return Facts(ScriptRun.Skipped("the up failed"), ScriptRun.Skipped("the up failed"), []);
+        if (migration.Verify is not null)
+            verify = await VerifyAsync(migration.Verify, cancellationToken);
         if (down is null)
             return Facts(ScriptRun.Skipped("there is no down"), ScriptRun.Skipped("there is no down"), []);
 
@@ -63,7 +66,14 @@ internal sealed class StepRunner : IAsyncDisposable
         return Facts(roundTrip.Down, roundTrip.Redo, roundTrip.DownDifferences, roundTrip.RedoDifferences);
 
         StepFacts Facts(ScriptRun downRun, ScriptRun redo, IReadOnlyList<SchemaDifference> downDiff, IReadOnlyList<SchemaDifference>? redoDiff = null) =>
-            new(migration, forward, downRun, redo, downDiff, redoDiff ?? [], irreversibleAllowed, inClone) { DataLost = data.Lost };
+            new(migration, forward, downRun, redo, downDiff, redoDiff ?? [], irreversibleAllowed, inClone) { DataLost = data.Lost, Verify = verify };
+    }
+
+    /// <summary>A verify script only reads; it runs in DbGate's transaction, rolled back, whatever its own BEGIN and ROLLBACK say.</summary>
+    private async Task<ScriptRun> VerifyAsync(MigrationScript script, CancellationToken cancellationToken)
+    {
+        var verify = await LoadedScript.LoadAsync(script, cancellationToken);
+        return await InTransactionAsync(connection => ScriptExecutor.RunAsync(connection, verify, insideTransaction: true, cancellationToken), cancellationToken);
     }
 
     /// <summary>How a check runs a script: inside DbGate's transaction, or as the tool would in a clone.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DbGate.Core.Configuration;
 using DbGate.Core.Execution;
+using DbGate.Core.Execution.Commands;
 using DbGate.Core.Migrations;
 using DbGate.Core.Providers;
 using DbGate.Core.Results;
@@ -25,21 +26,25 @@ public static class GateRunner
     {
         log ??= _ => { };
         var clock = Stopwatch.StartNew();
-        var migrations = MigrationDiscovery.Discover(options.MigrationsPath, options.ProjectRoot, options.Format);
+        var set = MigrationDiscovery.Open(options.MigrationsPath, options.ProjectRoot, options.Format, options.FormatOptions);
+        if (set.Preparation is { } preparation)
+            set = await preparation.PrepareAsync(log, cancellationToken);
         var provider = await ProviderSelector.SelectAsync(options, cancellationToken);
-        log($"starting PostgreSQL ({provider.Name}) for {migrations.Count} migrations");
+        log(set.Commands is null ? $"starting PostgreSQL ({provider.Name}) for {set.Migrations.Count} {set.Format} migrations" : $"starting PostgreSQL ({provider.Name}) for command mode");
 
         await using var server = await provider.StartAsync(cancellationToken);
         log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
         var facts = new List<StepFacts>();
         string? interruption = null;
+        var snapshots = SnapshotOptions.Default.For(set.History) with { IncludePrivileges = options.ComparePrivileges };
         try
         {
             await using var database = await WorkDatabase.CreateAsync(server, options.StatementTimeout, cancellationToken);
-            await using var runner = await StepRunner.StartAsync(database, SnapshotOptions.Default with { IncludePrivileges = options.ComparePrivileges }, options.CheckData, cancellationToken);
-            foreach (var migration in migrations)
+            var steps = set.Commands is { } commands
+                ? CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken)
+                : RunStepsAsync(database, set.Migrations, snapshots, options, cancellationToken);
+            await foreach (var step in steps)
             {
-                var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);
                 facts.Add(step);
                 log(StepLine(step));
             }
@@ -53,8 +58,21 @@ public static class GateRunner
             // The connection itself broke: the server died or was killed under us.
             interruption = $"lost the connection to PostgreSQL: {e.Message}";
         }
-        return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption);
+        return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption) with { Notices = Notices(set) };
     }
+
+    private static async IAsyncEnumerable<StepFacts> RunStepsAsync(
+        WorkDatabase database, IReadOnlyList<Migration> migrations, SnapshotOptions snapshots, GateOptions options, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken);
+        foreach (var migration in migrations)
+            yield return await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);
+    }
+
+    private static List<string> Notices(MigrationSet set) =>
+        set.ForwardOnly
+            ? [$"round trip not applicable: {set.Format} migrations are forward only (the tool has no downs); every up still runs and is checked", .. set.Notices]
+            : [.. set.Notices];
 
     private static string StepLine(StepFacts step) =>
         $"{step.Migration.Id}: up {Word(step.Up)}, down {Word(step.Down)}, redo {Word(step.Redo)}";

@@ -68,6 +68,9 @@ internal static class VersionMatrix
             findings,
             duration,
             interrupted is null,
-            interrupted?.Interruption);
+            interrupted?.Interruption)
+        {
+            Notices = [.. runs.SelectMany(r => r.Result.Notices).Distinct(StringComparer.Ordinal)],
+        };
     }
 }

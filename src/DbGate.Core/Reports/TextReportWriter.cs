@@ -43,6 +43,10 @@ public sealed class TextReportWriter : IReportWriter
             text.Append('\n');
         foreach (var finding in result.Findings)
             AppendFinding(text, finding);
+        if (result.Notices.Count > 0)
+            text.Append('\n');
+        foreach (var notice in result.Notices)
+            text.Append(_ansi.Paint("notice", Ansi.Cyan)).Append(": ").Append(Clean(notice)).Append('\n');
 
         return text.Append('\n').Append(Summary(result)).Append('\n').ToString();
     }

@@ -14,6 +14,9 @@ public sealed record GateResult(
     bool Complete = true,
     string? Interruption = null)
 {
+    /// <summary>What the run did not do as the tool would, or could not apply (the round trip of a forward-only tool), one line each, said once.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     public int Count(Level level) => Findings.Count(f => f.Level == level);
 
     /// <summary>True when some finding is at or above <paramref name="failOn"/>; <see cref="Level.None"/> never fails.</summary>

@@ -10,7 +10,8 @@ internal static class FindingFactory
         new(ruleId, RuleCatalog.Get(ruleId).DefaultLevel, message, location, facts.Migration.Id, details?.ToList(), phase);
 
     /// <summary>PostgreSQL's own words, with its detail and hint, as a reviewer wants to read them.</summary>
-    public static IEnumerable<string> Explain(ScriptFailure failure)
+    /// <param name="outsideTransactionHint">How the migration's tool runs a statement outside a transaction.</param>
+    public static IEnumerable<string> Explain(ScriptFailure failure, string? outsideTransactionHint = null)
     {
         if (failure.SqlState is not null)
             yield return $"SQLSTATE {failure.SqlState}";
@@ -19,7 +20,9 @@ internal static class FindingFactory
         if (failure.Hint is { Length: > 0 } hint)
             yield return $"hint: {hint}";
         if (failure.RefusesTransaction)
-            yield return "hint: the migration tool runs this script in a transaction; run the statement in a migration of its own marked to run outside one (diesel: metadata.toml with run_in_transaction = false)";
+            yield return $"hint: the migration tool runs this script in a transaction; {outsideTransactionHint ?? "run the statement in a migration of its own marked to run outside one"}";
+        if (failure.GeneratedAt is { } generated)
+            yield return $"in the generated SQL at {generated}";
     }
 
     /// <summary>"what: the difference" for one difference; "what (N differences)" with each as a detail line for more.</summary>
@@ -28,5 +31,5 @@ internal static class FindingFactory
             ? ($"{what}: {differences[0].Description}", [])
             : ($"{what} ({differences.Count} differences)", differences.Select(d => d.Description));
 
-    public static SourceLocation StartOf(Migrations.MigrationScript script) => new(script.RelativePath);
+    public static SourceLocation StartOf(Migrations.MigrationScript script) => script.Origin ?? new(script.RelativePath);
 }

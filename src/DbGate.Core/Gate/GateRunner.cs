@@ -75,7 +75,9 @@ public static class GateRunner
             : [.. set.Notices];
 
     private static string StepLine(StepFacts step) =>
-        $"{step.Migration.Id}: up {Word(step.Up)}, down {Word(step.Down)}, redo {Word(step.Redo)}";
+        $"{step.Migration.Id}: up {Word(step.Up)}{Rewrites(step)}, down {Word(step.Down)}, redo {Word(step.Redo)}";
+
+    private static string Rewrites(StepFacts step) => step.Rewritten.Count == 0 ? "" : $" (rewrote {string.Join(", ", step.Rewritten)})";
 
     private static string Word(ScriptRun run) => run.Outcome switch
     {

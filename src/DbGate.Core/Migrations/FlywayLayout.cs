@@ -63,20 +63,28 @@ internal static partial class FlywayLayout
 
     private static Migration Step(ScriptFile file, string version, MigrationScript up, MigrationScript? down, FlywayDialect dialect, FlywayConfig? config)
     {
-        var scriptConfig = file.Info.FullName + ".conf";
-        var configured = File.Exists(scriptConfig)
-            ? File.ReadLines(scriptConfig).Select(l => ExecuteInTransaction().Match(l)).FirstOrDefault(m => m.Success)?.Groups["value"].Value
-            : null;
-        var kind = dialect.DetectsNonTransactional ? FlywayStatements.Classify(up.Text!) : FlywayStatements.Kind.Transactional;
-        var inTransaction = configured is not null
-            ? !configured.Equals("false", StringComparison.OrdinalIgnoreCase)
-            : kind == FlywayStatements.Kind.Transactional || (kind == FlywayStatements.Kind.Mixed && !(config?.Mixed ?? false));
-        return new Migration(Path.GetFileNameWithoutExtension(file.Info.Name), version, up, down, inTransaction)
+        // An undo is classified on its own, as Flyway parses each script on its own.
+        up = up with { Transaction = (InTransaction(up, dialect, config), false) };
+        down = down is null ? null : down with { Transaction = (InTransaction(down, dialect, config), false) };
+        return new Migration(Path.GetFileNameWithoutExtension(file.Info.Name), version, up, down, up.Transaction.Value.RunInTransaction)
         {
             OutsideTransactionHint = dialect.DetectsNonTransactional
                 ? "Flyway runs a migration without a transaction only when every statement in it refuses one: move the statement to a migration of its own (or set mixed = true)"
                 : $"{dialect.Name} runs every migration in a transaction: move the statement to a migration of its own outside {dialect.Name}",
         };
+    }
+
+    /// <summary>A script's V…sql.conf decides; else Flyway's parser: no transaction when every statement refuses one (or some do, with mixed).</summary>
+    private static bool InTransaction(MigrationScript script, FlywayDialect dialect, FlywayConfig? config)
+    {
+        var scriptConfig = script.FullPath + ".conf";
+        var configured = File.Exists(scriptConfig)
+            ? File.ReadLines(scriptConfig).Select(l => ExecuteInTransaction().Match(l)).FirstOrDefault(m => m.Success)?.Groups["value"].Value
+            : null;
+        if (configured is not null)
+            return !configured.Equals("false", StringComparison.OrdinalIgnoreCase);
+        var kind = dialect.DetectsNonTransactional ? FlywayStatements.Classify(script.Text!) : FlywayStatements.Kind.Transactional;
+        return kind == FlywayStatements.Kind.Transactional || (kind == FlywayStatements.Kind.Mixed && !(config?.Mixed ?? false));
     }
 
     private static Dictionary<string, ScriptFile> Versioned(List<ScriptFile> scripts, string prefix, DiscoveryContext context)

@@ -33,8 +33,8 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
                 notices.Add($"{changeset.File}:{changeset.Line}: changeset {name} is skipped, as Liquibase skips it: its dbms is {changeset.Attribute("dbms")}");
                 continue;
             }
-            notices.AddRange(changeset.Preconditions.Select(line =>
-                $"{changeset.File}:{line}: the precondition of changeset {name} is not honoured: DbGate runs the changeset as if it held"));
+            if (changeset.Preconditions.Count > 0)
+                notices.Add($"{changeset.File}:{changeset.Preconditions[0]}: the preconditions of changeset {name} are not honoured: DbGate runs the changeset as if they held");
             migrations.Add(Step(context, file, changeset, ambiguous.Contains(name) ? $"{changeset.File}::{name}" : name, migrations.Count + 1));
         }
         var forwardOnly = changesets.All(c => c.Changeset.Rollback is null && !c.Changeset.RollbackNotRequired);

@@ -6,8 +6,15 @@ namespace DbGate.Core.Rules;
 /// <summary>Builds findings with the rule's default level and the step's identity filled in.</summary>
 internal static class FindingFactory
 {
-    public static Finding Create(string ruleId, StepFacts facts, Phase phase, string message, SourceLocation location, IEnumerable<string>? details = null) =>
-        new(ruleId, RuleCatalog.Get(ruleId).DefaultLevel, message, location, facts.Migration.Id, details?.ToList(), phase);
+    public static Finding Create(string ruleId, StepFacts facts, Phase phase, string message, SourceLocation location, IEnumerable<string>? details = null)
+    {
+        var lines = details?.ToList() ?? [];
+        // SQL a tool generated (EF Core) is a report artifact: say where it is, as the location names its source.
+        var script = phase == Phase.Down ? facts.Migration.Down : facts.Migration.Up;
+        if (script?.Origin is not null && !lines.Any(l => l.StartsWith("in the generated SQL", StringComparison.Ordinal)))
+            lines.Add($"generated SQL: {script.RelativePath}");
+        return new(ruleId, RuleCatalog.Get(ruleId).DefaultLevel, message, location, facts.Migration.Id, lines, phase);
+    }
 
     /// <summary>PostgreSQL's own words, with its detail and hint, as a reviewer wants to read them.</summary>
     /// <param name="outsideTransactionHint">How the migration's tool runs a statement outside a transaction.</param>
@@ -31,5 +38,16 @@ internal static class FindingFactory
             ? ($"{what}: {differences[0].Description}", [])
             : ($"{what} ({differences.Count} differences)", differences.Select(d => d.Description));
 
-    public static SourceLocation StartOf(Migrations.MigrationScript script) => script.Origin ?? new(script.RelativePath);
+    /// <summary>Where a script begins: its source for generated SQL, its first character for a part of a file, else the file.</summary>
+    public static SourceLocation StartOf(Migrations.MigrationScript script)
+    {
+        if (script.Origin is { } origin)
+            return origin;
+        var text = script.Text;
+        var start = text?.AsSpan().IndexOfAnyExcept(" \t\r\n") ?? -1;
+        if (text is null || start < 0)
+            return new(script.RelativePath);
+        var lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
+        return new(script.RelativePath, text.AsSpan(0, start).Count('\n') + 1, start - lineStart + 1);
+    }
 }

@@ -22,7 +22,7 @@ internal static partial class EfProject
             var projects = directory.EnumerateFiles("*.csproj").Where(p => File.ReadAllText(p.FullName).Contains("EntityFrameworkCore", StringComparison.Ordinal)).ToList();
             if (projects.Count > 1)
                 throw new ConfigurationException($"{directory.FullName} holds more than one EF Core project; set ef.project in dbgate.yml");
-            if (projects.Count == 1 && Migrations(projects[0].DirectoryName!, "").Count > 0)
+            if (projects.Count == 1 && Migrations(projects[0].DirectoryName!, projects[0].DirectoryName!).Count > 0)
                 return projects[0].FullName;
         }
         return null;
@@ -54,12 +54,12 @@ internal static partial class EfProject
 
     private static SourceLocation? Method(string path, string text, string method, string projectRoot)
     {
-        var match = Regex.Match(text, $@"override\s+void\s+{method}\s*\(");
+        var match = Regex.Match(text, $@"override\s+void\s+(?<name>{method})\s*\(");
         if (!match.Success)
             return null;
-        var line = text.AsSpan(0, match.Index).Count('\n') + 1;
-        var column = match.Index - text.LastIndexOf('\n', Math.Max(0, match.Index - 1));
-        return new SourceLocation(ProjectPaths.Relative(projectRoot, path), line, Math.Max(1, column));
+        var at = match.Groups["name"].Index;
+        var lineStart = text.LastIndexOf('\n', at) + 1;
+        return new SourceLocation(ProjectPaths.Relative(projectRoot, path), text.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1);
     }
 
     /// <summary>[Migration("20240101000000_Name")] followed (after other attributes) by the partial class it marks.</summary>

@@ -17,18 +17,21 @@ namespace DbGate.Core.Gate;
 public static class GateRunner
 {
     /// <param name="log">Progress lines for people (a server starting, a step done); never secrets.</param>
-    public static Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken) =>
-        options.Versions.Count > 0
-            ? VersionMatrix.RunAsync(options, o => RunOnceAsync(o, log, cancellationToken), cancellationToken)
-            : RunOnceAsync(options, log, cancellationToken);
-
-    private static async Task<GateResult> RunOnceAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken)
+    public static async Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken)
     {
         log ??= _ => { };
         var clock = Stopwatch.StartNew();
+        // Once for every PostgreSQL version: preparing a format can mean building a project.
         var set = MigrationDiscovery.Open(options.MigrationsPath, options.ProjectRoot, options.Format, options.FormatOptions);
         if (set.Preparation is { } preparation)
             set = await preparation.PrepareAsync(log, cancellationToken);
+        return options.Versions.Count > 0
+            ? await VersionMatrix.RunAsync(options, o => RunOnceAsync(o, set, clock, log, cancellationToken), cancellationToken)
+            : await RunOnceAsync(options, set, clock, log, cancellationToken);
+    }
+
+    private static async Task<GateResult> RunOnceAsync(GateOptions options, MigrationSet set, Stopwatch clock, Action<string> log, CancellationToken cancellationToken)
+    {
         var provider = await ProviderSelector.SelectAsync(options, cancellationToken);
         log(set.Commands is null ? $"starting PostgreSQL ({provider.Name}) for {set.Migrations.Count} {set.Format} migrations" : $"starting PostgreSQL ({provider.Name}) for command mode");
 

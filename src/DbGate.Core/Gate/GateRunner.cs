@@ -40,9 +40,11 @@ public static class GateRunner
         var facts = new List<StepFacts>();
         string? interruption = null;
         var snapshots = SnapshotOptions.Default.For(set.History) with { IncludePrivileges = options.ComparePrivileges };
+        Execution.Privileges.RunIdentity? identity = null;
         try
         {
-            await using var database = await WorkDatabase.CreateAsync(server, options.StatementTimeout, cancellationToken);
+            await using var database = await WorkDatabase.CreateAsync(server, new WorkDatabaseOptions(options.StatementTimeout, options.Superuser, options.Extensions, options.AllowExistingDatabase), cancellationToken);
+            identity = database.Identity;
             var steps = set.Commands is { } commands
                 ? CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken)
                 : RunStepsAsync(database, set.Migrations, snapshots, options, cancellationToken);
@@ -61,7 +63,12 @@ public static class GateRunner
             // The connection itself broke: the server died or was killed under us.
             interruption = $"lost the connection to PostgreSQL: {e.Message}";
         }
-        return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption) with { Notices = Notices(set) };
+        return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption) with
+        {
+            Notices = Notices(set),
+            RunAs = identity?.Description,
+            Privileged = identity is not null && identity.Level != Execution.Privileges.PrivilegeLevel.Least,
+        };
     }
 
     private static async IAsyncEnumerable<StepFacts> RunStepsAsync(

@@ -1,7 +1,7 @@
 namespace DbGate.Core.Migrations;
 
-/// <param name="PlanFile">The plan's full path.</param>
 /// <summary>The few sqitch.conf settings that move files: core.top_dir, core.plan_file and the script folders.</summary>
+/// <param name="PlanFile">The plan's full path.</param>
 internal sealed record SqitchConfig(string TopDirectory, string PlanFile, string DeployDirectory, string RevertDirectory, string VerifyDirectory)
 {
     public static SqitchConfig Read(DirectoryInfo folder)

@@ -48,6 +48,8 @@ public sealed class TextReportWriter : IReportWriter
         foreach (var notice in result.Notices)
             text.Append(_ansi.Paint("notice", Ansi.Cyan)).Append(": ").Append(Clean(notice)).Append('\n');
 
+        if (result.Privileged && result.RunAs is { } runAs)
+            text.Append('\n').Append(_ansi.Paint(Clean(runAs), Ansi.BoldYellow)).Append('\n');
         return text.Append('\n').Append(Summary(result)).Append('\n').ToString();
     }
 

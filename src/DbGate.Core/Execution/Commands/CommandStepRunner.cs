@@ -46,6 +46,12 @@ internal static class CommandStepRunner
                     yield return new StepFacts(migration, up, ScriptRun.Skipped("the up failed"), ScriptRun.Skipped("the up failed"), [], [], RoundTripInClone: true) { Rewritten = rewritten };
                     continue;
                 }
+                if (!database.CreatedByDbGate)
+                {
+                    var never = ScriptRun.Skipped("downs never run in a database DbGate did not create");
+                    yield return new StepFacts(migration, up, never, never, [], []) { Rewritten = rewritten };
+                    continue;
+                }
                 await connection.DisposeAsync();
                 var roundTrip = await RoundTripInCloneAsync(database, step, commands, migration, before, current, snapshots, cancellationToken);
                 connection = await database.OpenAsync(cancellationToken);

@@ -33,9 +33,21 @@ internal static class ConfigFileReader
             config.Locations = locations;
             return config;
         }
+        catch (YamlException e) when (e.Message.Contains(" tab ", StringComparison.Ordinal) && TabIndentedLine(text) is { } line)
+        {
+            // YamlDotNet places this error at the start of the enclosing mapping, which hides the line to fix.
+            throw new ConfigurationException($"{name}:{line}:1: a tab indents this line; YAML indents with spaces only", e);
+        }
         catch (YamlException e)
         {
             throw new ConfigurationException($"{name}:{e.Start.Line}:{e.Start.Column}: {(e.InnerException?.Message ?? e.Message).ReplaceLineEndings(" ")}", e);
         }
+    }
+
+    private static int? TabIndentedLine(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var index = Array.FindIndex(lines, l => l.TakeWhile(char.IsWhiteSpace).Contains('\t') && l.Trim().Length > 0);
+        return index < 0 ? null : index + 1;
     }
 }

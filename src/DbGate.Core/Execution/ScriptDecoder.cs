@@ -27,7 +27,7 @@ internal static class ScriptDecoder
         if (bytes.StartsWith("\uFEFF"u8))
         {
             return Failed(
-                "the file starts with a UTF-8 byte order mark, which the migration tool sends to PostgreSQL as part of the first statement, a syntax error there: "
+                "the file starts with a UTF-8 byte order mark, which the migration tool sends to PostgreSQL in front of the first statement, where it is a syntax error: "
                 + SaveAsUtf8,
                 new SqlLocation(1, 1));
         }

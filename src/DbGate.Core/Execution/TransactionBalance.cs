@@ -35,7 +35,7 @@ internal static class TransactionBalance
         }
 
         return !inToolTransaction && open is not null
-            ? Failure(script, open, $"{Keyword(open)} here is never ended by COMMIT: the migration leaves its transaction open, so its work is rolled back when the migration tool disconnects (or committed by whatever the tool runs next); end it with COMMIT")
+            ? Failure(script, open, $"{Keyword(open)} here opens a transaction that nothing ends: the migration leaves it open, so its work is rolled back when the migration tool disconnects (or committed by whatever the tool runs next); end it with COMMIT")
             : null;
     }
 

@@ -91,7 +91,7 @@ internal static class BadInputCases
         // Transaction control that does not fit the tool's transaction.
         new("transaction-left-open", 1,
         [
-            "2024-01-01-000000_create_users/up.sql:1:1: error DBG001: up of 2024-01-01-000000_create_users fails: BEGIN here is never ended by COMMIT: the migration leaves its transaction open, so its work is rolled back when the migration tool disconnects (or committed by whatever the tool runs next); end it with COMMIT",
+            "2024-01-01-000000_create_users/up.sql:1:1: error DBG001: up of 2024-01-01-000000_create_users fails: BEGIN here opens a transaction that nothing ends: the migration leaves it open, so its work is rolled back when the migration tool disconnects (or committed by whatever the tool runs next); end it with COMMIT",
         ]),
         new("transaction-ended-inside-the-tools", 1,
         [

@@ -43,7 +43,7 @@ internal static class ScriptExecutor
                 return new ScriptRun(Outcome.Failed, clock.Elapsed, MetaCommand(script, statement));
             try
             {
-                await ExecuteAsync(connection, statement.Text, cancellationToken);
+                await ExecuteAsync(connection, script.TextToSend(statement), cancellationToken);
                 began |= statement.TransactionEffect == TransactionEffect.Begin;
             }
             catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)

@@ -59,15 +59,18 @@ internal static class BadInputCases
             "5_nul_byte.up.sql:3:9: error DBG001: up of 5_nul_byte fails: the file holds a NUL byte (at byte offset 44), which PostgreSQL accepts nowhere in SQL text",
             // CRLF is fine; this one fails in PostgreSQL, and the error lands on its token all the same.
             "6_crlf.up.sql:3:11: error DBG001: up of 6_crlf fails: type \"nosuchtype\" does not exist",
+            // A down is read the same way.
+            $"7_down_with_bom.down.sql:1:1: error DBG002: down of 7_down_with_bom fails: {Bom}",
         ],
         dir =>
         {
-            File.WriteAllBytes(Path.Combine(dir, "1_utf8_bom.up.sql"), [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(Path.Combine(dir, "1_utf8_bom.up.sql"))]);
+            FixtureBytes.PrefixBom(Path.Combine(dir, "1_utf8_bom.up.sql"));
             FixtureBytes.Reencode(Path.Combine(dir, "2_utf16_bom.up.sql"), Encoding.Unicode, withPreamble: true);
             FixtureBytes.Reencode(Path.Combine(dir, "3_utf16_without_bom.up.sql"), Encoding.Unicode, withPreamble: false);
             FixtureBytes.Reencode(Path.Combine(dir, "4_latin1.up.sql"), FixtureBytes.Latin1, withPreamble: false);
             FixtureBytes.Replace(Path.Combine(dir, "5_nul_byte.up.sql"), "{NUL}", "\0");
             FixtureBytes.ToCrlf(Path.Combine(dir, "6_crlf.up.sql"));
+            FixtureBytes.PrefixBom(Path.Combine(dir, "7_down_with_bom.down.sql"));
         }),
         new("huge-file", 1,
             [$"2_backfill.up.sql:{FixtureBytes.HugeStatements + 1}:8: error DBG001: up of 2_backfill fails: column \"nosuch\" does not exist"],

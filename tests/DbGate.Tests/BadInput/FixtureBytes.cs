@@ -11,6 +11,8 @@ internal static class FixtureBytes
     public static void Reencode(string file, Encoding encoding, bool withPreamble) =>
         File.WriteAllBytes(file, [.. withPreamble ? encoding.GetPreamble() : [], .. encoding.GetBytes(File.ReadAllText(file))]);
 
+    public static void PrefixBom(string file) => File.WriteAllBytes(file, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(file)]);
+
     public static void Replace(string file, string marker, string replacement) =>
         File.WriteAllText(file, File.ReadAllText(file).Replace(marker, replacement, StringComparison.Ordinal));
 

@@ -19,6 +19,10 @@ internal sealed class ConfigFile
 
     /// <summary>Rule id → level (error, warning, note, none).</summary>
     public Dictionary<string, string>? Rules { get; set; }
+
+    /// <summary>Where each value was written, for errors about it; not a key.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    internal ConfigLocations Locations { get; set; } = ConfigLocations.None;
 }
 
 internal sealed class PostgresSection

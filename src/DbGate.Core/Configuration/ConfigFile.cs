@@ -20,6 +20,10 @@ internal sealed class ConfigFile
     /// <summary>Rule id → level (error, warning, note, none).</summary>
     public Dictionary<string, string>? Rules { get; set; }
 
+    /// <summary>Where each value was written, for errors about it; not a key.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    internal ConfigLocations Locations { get; set; } = ConfigLocations.None;
+
     /// <summary>Flyway's ${name} values (and Liquibase changelog properties); ${ENV} references are expanded.</summary>
     public Dictionary<string, string>? Placeholders { get; set; }
 

@@ -30,11 +30,11 @@ internal sealed partial class DbmateFormat : IMigrationFormat
         new[] { folder, new DirectoryInfo(Path.Combine(folder.FullName, "db", "migrations")) }.FirstOrDefault(d => d.Exists && Scripts(d).Any());
 
     private static IEnumerable<FileInfo> Scripts(DirectoryInfo folder) =>
-        folder.EnumerateFiles("*.sql").Where(f => FileName().IsMatch(f.Name) && File.ReadLines(f.FullName).Any(l => Marker().Match(l) is { Success: true } m && m.Groups["direction"].Value == "up"));
+        folder.EnumerateFiles("*.sql").Where(f => FileName().IsMatch(f.Name) && SourceText.IsPlainFile(f.FullName) && File.ReadLines(f.FullName).Any(l => Marker().Match(l) is { Success: true } m && m.Groups["direction"].Value == "up"));
 
     private static Migration Read(DiscoveryContext context, FileInfo file)
     {
-        var text = SourceText.Read(file.FullName);
+        var text = SourceText.Read(context, file.FullName);
         var lines = SourceText.Lines(text);
         var markers = lines.Select((line, index) => (Index: index, Match: Marker().Match(text.Substring(line.Start, line.Length)))).Where(x => x.Match.Success).ToList();
         if (markers.Count(m => m.Match.Groups["direction"].Value == "up") > 1 || markers.Count(m => m.Match.Groups["direction"].Value == "down") > 1)

@@ -25,9 +25,10 @@ internal sealed record FlywayConfig(
     {
         foreach (var directory in new[] { folder, folder.Parent }.OfType<DirectoryInfo>())
         {
-            if (File.Exists(Path.Combine(directory.FullName, "flyway.toml")))
+            // A configuration that is a symbolic link is not read: it could lead anywhere on the machine.
+            if (SourceText.IsPlainFile(Path.Combine(directory.FullName, "flyway.toml")))
                 return FromToml(Path.Combine(directory.FullName, "flyway.toml"));
-            if (File.Exists(Path.Combine(directory.FullName, "flyway.conf")))
+            if (SourceText.IsPlainFile(Path.Combine(directory.FullName, "flyway.conf")))
                 return FromConf(Path.Combine(directory.FullName, "flyway.conf"));
         }
         return null;

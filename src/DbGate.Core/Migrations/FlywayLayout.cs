@@ -35,7 +35,7 @@ internal static partial class FlywayLayout
                 ["flyway:filename"] = file.Info.Name,
                 ["flyway:workingDirectory"] = context.ProjectRoot,
             };
-            var text = SourceText.Read(file.Info.FullName);
+            var text = SourceText.Read(context, file.Info.FullName);
             if (config?.ReplacePlaceholders ?? true)
                 text = Placeholders.Replace(text, builtIn, dialect.StrictPlaceholders, context.Relative(file.Info.FullName));
             return context.Script(file.Info.FullName) with { Text = text };
@@ -78,7 +78,7 @@ internal static partial class FlywayLayout
     private static bool InTransaction(MigrationScript script, FlywayDialect dialect, FlywayConfig? config)
     {
         var scriptConfig = script.FullPath + ".conf";
-        var configured = File.Exists(scriptConfig)
+        var configured = SourceText.IsPlainFile(scriptConfig)
             ? File.ReadLines(scriptConfig).Select(l => ExecuteInTransaction().Match(l)).FirstOrDefault(m => m.Success)?.Groups["value"].Value
             : null;
         if (configured is not null)

@@ -21,10 +21,11 @@ internal static class LiquibaseChangelog
     public static string? Root(DirectoryInfo folder) =>
         RootNames.Select(n => Path.Combine(folder.FullName, n)).FirstOrDefault(File.Exists);
 
-    public static IReadOnlyList<string> Files(DirectoryInfo folder)
+    public static IReadOnlyList<string> Files(DiscoveryContext context)
     {
+        var folder = context.Folder;
         var root = Root(folder);
-        var files = root is null ? All(folder.FullName) : Included(root, folder.FullName, []);
+        var files = root is null ? All(folder.FullName) : Included(context, root, folder.FullName, []);
         return files.Distinct(StringComparer.Ordinal).ToList();
     }
 
@@ -33,13 +34,13 @@ internal static class LiquibaseChangelog
             .Where(LiquibaseSqlFile.IsFormatted)
             .Order(StringComparer.Ordinal);
 
-    private static List<string> Included(string changelog, string searchRoot, HashSet<string> seen)
+    private static List<string> Included(DiscoveryContext context, string changelog, string searchRoot, HashSet<string> seen)
     {
         if (!seen.Add(changelog))
             throw new ConfigurationException($"{Path.GetFileName(changelog)} includes itself");
         var directory = Path.GetDirectoryName(changelog)!;
         var files = new List<string>();
-        foreach (var (kind, path, relative) in Entries(changelog))
+        foreach (var (kind, path, relative) in Entries(changelog, SourceText.Read(context, changelog)))
         {
             var full = Path.GetFullPath(path, relative ? directory : searchRoot);
             if (kind == "includeAll")
@@ -58,22 +59,22 @@ internal static class LiquibaseChangelog
             }
             else
             {
-                files.AddRange(Included(full, searchRoot, seen));
+                files.AddRange(Included(context, full, searchRoot, seen));
             }
         }
         return files;
     }
 
     /// <summary>(include or includeAll, path, relativeToChangelogFile) in document order.</summary>
-    private static List<(string Kind, string Path, bool Relative)> Entries(string changelog) =>
-        changelog.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? XmlEntries(changelog) : YamlEntries(changelog);
+    private static List<(string Kind, string Path, bool Relative)> Entries(string changelog, string text) =>
+        changelog.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? XmlEntries(changelog, text) : YamlEntries(changelog, text);
 
-    private static List<(string, string, bool)> XmlEntries(string changelog)
+    private static List<(string, string, bool)> XmlEntries(string changelog, string text)
     {
         XDocument document;
         try
         {
-            document = XDocument.Load(changelog);
+            document = XDocument.Parse(text, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
         {
@@ -95,13 +96,12 @@ internal static class LiquibaseChangelog
         return entries;
     }
 
-    private static List<(string, string, bool)> YamlEntries(string changelog)
+    private static List<(string, string, bool)> YamlEntries(string changelog, string text)
     {
         var yaml = new YamlStream();
         try
         {
-            using var reader = new StreamReader(changelog);
-            yaml.Load(reader);
+            yaml.Load(new StringReader(text));
         }
         catch (YamlDotNet.Core.YamlException e)
         {

@@ -19,8 +19,8 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
 
     public MigrationSet Discover(DiscoveryContext context)
     {
-        var changesets = LiquibaseChangelog.Files(context.Folder)
-            .SelectMany(file => LiquibaseSqlFile.Read(file, context.Relative(file)).Select(c => (File: file, Changeset: c)))
+        var changesets = LiquibaseChangelog.Files(context)
+            .SelectMany(file => LiquibaseSqlFile.Read(SourceText.Read(context, file), context.Relative(file)).Select(c => (File: file, Changeset: c)))
             .ToList();
         var notices = new List<string>();
         var migrations = new List<Migration>();

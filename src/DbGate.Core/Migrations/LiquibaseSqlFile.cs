@@ -10,11 +10,10 @@ namespace DbGate.Core.Migrations;
 internal static partial class LiquibaseSqlFile
 {
     public static bool IsFormatted(string path) =>
-        File.ReadLines(path).FirstOrDefault(l => l.Trim().Length > 0) is { } first && Header().IsMatch(first.Trim());
+        SourceText.IsPlainFile(path) && File.ReadLines(path).FirstOrDefault(l => l.Trim().Length > 0) is { } first && Header().IsMatch(first.Trim());
 
-    public static IReadOnlyList<LiquibaseChangeset> Read(string path, string relativePath)
+    public static IReadOnlyList<LiquibaseChangeset> Read(string text, string relativePath)
     {
-        var text = SourceText.Read(path);
         var lines = SourceText.Lines(text);
         string Line(int i) => text.Substring(lines[i].Start, lines[i].Length);
         var starts = Enumerable.Range(0, lines.Count).Where(i => Changeset().IsMatch(Line(i))).ToList();

@@ -38,10 +38,27 @@ public static class MigrationDiscovery
         var directory = new DirectoryInfo(folder);
         if (!directory.Exists)
             throw new ConfigurationException($"migrations folder not found: {folder}");
-        var chosen = format == "auto" ? (options.Command is not null ? Named(CommandFormat.FormatName) : Detect(directory)) : Named(format);
-        var set = chosen.Discover(new DiscoveryContext(directory, projectRoot, options));
-        if (set.Migrations.Count == 0 && set.Commands is null)
-            throw new ConfigurationException($"no {chosen.Name} migrations found in {folder}");
+        MigrationSet set;
+        try
+        {
+            var chosen = format == "auto" ? (options.Command is not null ? Named(CommandFormat.FormatName) : Detect(directory)) : Named(format);
+            set = chosen.Discover(new DiscoveryContext(directory, projectRoot, options));
+            if (set.Migrations.Count == 0 && set.Commands is null)
+                throw new ConfigurationException($"no {chosen.Name} migrations found in {folder}");
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            // Listing the folder or one of its subfolders failed; the exception does not say which, so name the folder.
+            throw ScriptFiles.CannotRead($"the migrations folder {ProjectPaths.Relative(projectRoot, folder)}", e);
+        }
+        // Checked before any server starts, so an unreadable or escaping file costs nothing but one line. SQL a tool
+        // generates at run time (EF Core) does not exist yet.
+        string[] roots = [projectRoot, folder];
+        if (set.Preparation is null)
+        {
+            foreach (var script in set.Migrations.SelectMany(m => new[] { m.Up, m.Down, m.Verify }).OfType<MigrationScript>())
+                ScriptFiles.Check(projectRoot, script.FullPath, roots);
+        }
         return set;
     }
 

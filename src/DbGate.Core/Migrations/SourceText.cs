@@ -41,6 +41,22 @@ internal static class SourceText
         return lines;
     }
 
-    /// <summary>A file's text as the tools read it: UTF-8, a byte-order mark dropped.</summary>
-    public static string Read(string path) => File.ReadAllText(path);
+    /// <summary>
+    /// A project file's text, after the checks every script gets (inside the project, no symbolic link out of it,
+    /// readable) and decoded as the tools send it: UTF-8 without a byte order mark. Anything else is one located line.
+    /// </summary>
+    public static string Read(DiscoveryContext context, string path)
+    {
+        ScriptFiles.Check(context.ProjectRoot, path, [context.ProjectRoot, context.Folder.FullName]);
+        var decoded = Execution.ScriptDecoder.Decode(File.ReadAllBytes(path));
+        return decoded.Problem is null
+            ? decoded.Text
+            : throw new Configuration.ConfigurationException($"{context.Relative(path)}:{decoded.Where.Line}:{decoded.Where.Column}: {decoded.Problem}");
+    }
+
+    /// <summary>
+    /// For detection, which reads before anything is checked: only files that are what they say (no symbolic links,
+    /// which could lead to /dev/zero or a secret), so detecting a format never reads outside the project.
+    /// </summary>
+    public static bool IsPlainFile(string path) => new FileInfo(path) is { Exists: true, LinkTarget: null };
 }

@@ -9,7 +9,7 @@ internal sealed record SqitchConfig(string TopDirectory, string PlanFile, string
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var path = Path.Combine(folder.FullName, "sqitch.conf");
         var section = "";
-        foreach (var line in File.Exists(path) ? File.ReadLines(path).Select(l => l.Trim()) : [])
+        foreach (var line in SourceText.IsPlainFile(path) ? File.ReadLines(path).Select(l => l.Trim()) : [])
         {
             if (line.StartsWith('[') && line.EndsWith(']'))
                 section = line[1..^1].Split(' ')[0].Trim();

@@ -17,7 +17,7 @@ internal sealed class SqitchFormat : IMigrationFormat
         var plan = settings.PlanFile;
         if (!File.Exists(plan))
             throw new Configuration.ConfigurationException($"{context.Relative(plan)} not found");
-        var migrations = SqitchPlan.Read(plan, context.Relative(plan)).Select((change, index) =>
+        var migrations = SqitchPlan.Read(SourceText.Read(context, plan), context.Relative(plan)).Select((change, index) =>
         {
             MigrationScript? Script(string directory) =>
                 Path.Combine(settings.TopDirectory, directory, change.ScriptName + ".sql") is var path && File.Exists(path) ? context.Script(path) : null;

@@ -15,13 +15,13 @@ internal sealed record SqitchChange(string Name, string ScriptName, int Line, IR
 /// </summary>
 internal static partial class SqitchPlan
 {
-    public static IReadOnlyList<SqitchChange> Read(string path, string relativePath)
+    public static IReadOnlyList<SqitchChange> Read(string text, string relativePath)
     {
         var project = "";
         var entries = new List<(string Name, int Line, string[] Dependencies)>();
         var tagsAfter = new Dictionary<int, string>(); // entry index → first tag after it
         var lineNumber = 0;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var raw in text.Split('\n'))
         {
             lineNumber++;
             var line = raw.Trim();

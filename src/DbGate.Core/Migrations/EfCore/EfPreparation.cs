@@ -41,8 +41,9 @@ internal sealed class EfPreparation(string project, EfOptions options, string pr
     {
         var source = sources.FirstOrDefault(s => s.Id == id);
         var fallback = new SourceLocation(ProjectPaths.Relative(projectRoot, project));
+        // dotnet ef writes its files with a byte order mark; EF itself never sends one, so the text is read without it.
         MigrationScript Script(string direction, SourceLocation? origin) =>
-            ProjectPaths.Script(projectRoot, ScriptPath(id, direction)) with { Origin = origin ?? fallback };
+            ProjectPaths.Script(projectRoot, ScriptPath(id, direction)) with { Origin = origin ?? fallback, Text = File.ReadAllText(ScriptPath(id, direction)) };
 
         // EF writes its transactions into the script (START TRANSACTION … COMMIT per migration, none around a
         // suppressed statement), so the script runs as written and its own transaction control decides.

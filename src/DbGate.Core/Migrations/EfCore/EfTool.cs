@@ -86,7 +86,7 @@ internal sealed partial class EfTool
         {
             foreach (var manifest in new[] { Path.Combine(at.FullName, ".config", "dotnet-tools.json"), Path.Combine(at.FullName, "dotnet-tools.json") })
             {
-                if (File.Exists(manifest) && File.ReadAllText(manifest).Contains("\"dotnet-ef\"", StringComparison.Ordinal))
+                if (SourceText.IsPlainFile(manifest) && File.ReadAllText(manifest).Contains("\"dotnet-ef\"", StringComparison.Ordinal))
                     return at.FullName;
             }
         }

@@ -73,12 +73,12 @@ internal sealed class StepRunner : IAsyncDisposable
             new(migration, forward, downRun, redo, downDiff, redoDiff ?? [], irreversibleAllowed, inClone) { DataLost = data.Lost, Verify = verify };
     }
 
-    /// <summary>A verify script only reads; it runs in DbGate's transaction, rolled back, whatever its own BEGIN and ROLLBACK say.</summary>
-    private async Task<ScriptRun> VerifyAsync(MigrationScript script, CancellationToken cancellationToken)
-    {
-        var verify = await LoadAsync(script, cancellationToken);
-        return await InTransactionAsync(connection => ScriptExecutor.RunAsync(connection, verify, insideTransaction: true, cancellationToken), cancellationToken);
-    }
+    /// <summary>
+    /// As sqitch runs a verify script (with psql, statement by statement, its own BEGIN … ROLLBACK its transaction),
+    /// after the schema after the up was read, so only what sqitch itself would change can change.
+    /// </summary>
+    private async Task<ScriptRun> VerifyAsync(MigrationScript script, CancellationToken cancellationToken) =>
+        await ScriptExecutor.RunAsync(_connection, await LoadAsync(script, cancellationToken), insideTransaction: false, cancellationToken);
 
     private async Task<LoadedScript> LoadAsync(MigrationScript script, CancellationToken cancellationToken) =>
         await LoadedScript.LoadAsync(script, cancellationToken) with { Gateway = _database.Extensions };

@@ -35,6 +35,8 @@ internal static class CommandEnvironment
             ["PGSERVICE"] = null,
             ["PGSERVICEFILE"] = null,
             ["PGPASSFILE"] = null,
+            // DbGate's own secret (a server the run may not touch) is not the tool's to see.
+            ["DBGATE_CONNECTION"] = null,
         };
     }
 }

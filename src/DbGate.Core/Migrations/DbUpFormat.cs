@@ -10,7 +10,7 @@ internal sealed class DbUpFormat : IMigrationFormat
     public string Name => "dbup";
 
     public bool Recognises(DirectoryInfo folder) =>
-        folder.EnumerateFiles("*.csproj").Any(p => SourceText.IsPlainFile(p.FullName) && File.ReadAllText(p.FullName).Contains("\"dbup", StringComparison.OrdinalIgnoreCase));
+        folder.EnumerateFiles("*.csproj").Any(p => SourceText.LinesForDetection(p.FullName).Any(l => l.Contains("\"dbup", StringComparison.OrdinalIgnoreCase)));
 
     public MigrationSet Discover(DiscoveryContext context)
     {

@@ -30,7 +30,7 @@ internal sealed partial class DbmateFormat : IMigrationFormat
         new[] { folder, new DirectoryInfo(Path.Combine(folder.FullName, "db", "migrations")) }.FirstOrDefault(d => d.Exists && Scripts(d).Any());
 
     private static IEnumerable<FileInfo> Scripts(DirectoryInfo folder) =>
-        folder.EnumerateFiles("*.sql").Where(f => FileName().IsMatch(f.Name) && SourceText.IsPlainFile(f.FullName) && File.ReadLines(f.FullName).Any(l => Marker().Match(l) is { Success: true } m && m.Groups["direction"].Value == "up"));
+        folder.EnumerateFiles("*.sql").Where(f => FileName().IsMatch(f.Name) && SourceText.LinesForDetection(f.FullName).Any(l => Marker().Match(l) is { Success: true } m && m.Groups["direction"].Value == "up"));
 
     private static Migration Read(DiscoveryContext context, FileInfo file)
     {

@@ -117,7 +117,7 @@ internal static partial class FlywayLayout
     private sealed record ScriptFile(FileInfo Info, string Prefix, string Version, string Description);
 
     private static IEnumerable<ScriptFile> Scripts(DirectoryInfo location) =>
-        location.EnumerateFiles("*.sql", SearchOption.AllDirectories)
+        location.EnumerateFiles("*.sql", SourceText.Recursive)
             .Select(f => (File: f, Match: FileName().Match(f.Name)))
             .Where(x => x.Match.Success)
             .Select(x => new ScriptFile(x.File, x.Match.Groups["prefix"].Value, x.Match.Groups["version"].Value, x.Match.Groups["description"].Value));

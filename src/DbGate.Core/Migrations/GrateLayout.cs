@@ -17,7 +17,7 @@ internal static class GrateLayout
 
     public static bool Recognises(DirectoryInfo folder) =>
         Directory.Exists(Path.Combine(folder.FullName, "up"))
-        && Directory.EnumerateFiles(Path.Combine(folder.FullName, "up"), "*.sql", SearchOption.AllDirectories).Any();
+        && Directory.EnumerateFiles(Path.Combine(folder.FullName, "up"), "*.sql", SourceText.Recursive).Any();
 
     /// <summary>
     /// Every script once, as one run of grate on an empty database does it. grate sends a script as one command, so

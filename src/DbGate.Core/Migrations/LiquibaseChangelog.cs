@@ -30,7 +30,7 @@ internal static class LiquibaseChangelog
     }
 
     private static IEnumerable<string> All(string directory) =>
-        Directory.EnumerateFiles(directory, "*.sql", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(directory, "*.sql", SourceText.Recursive)
             .Where(LiquibaseSqlFile.IsFormatted)
             .Order(StringComparer.Ordinal);
 

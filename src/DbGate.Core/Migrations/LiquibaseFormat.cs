@@ -15,7 +15,7 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
 
     public bool Recognises(DirectoryInfo folder) =>
         LiquibaseChangelog.Root(folder) is not null
-        || folder.EnumerateFiles("*.sql", SearchOption.AllDirectories).Take(500).Any(f => LiquibaseSqlFile.IsFormatted(f.FullName));
+        || folder.EnumerateFiles("*.sql", SourceText.Recursive).Take(500).Any(f => LiquibaseSqlFile.IsFormatted(f.FullName));
 
     public MigrationSet Discover(DiscoveryContext context)
     {

@@ -10,7 +10,7 @@ namespace DbGate.Core.Migrations;
 internal static partial class LiquibaseSqlFile
 {
     public static bool IsFormatted(string path) =>
-        SourceText.IsPlainFile(path) && File.ReadLines(path).FirstOrDefault(l => l.Trim().Length > 0) is { } first && Header().IsMatch(first.Trim());
+        SourceText.LinesForDetection(path).FirstOrDefault(l => l.Trim().Length > 0) is { } first && Header().IsMatch(first.Trim());
 
     public static IReadOnlyList<LiquibaseChangeset> Read(string text, string relativePath)
     {

@@ -59,4 +59,22 @@ internal static class SourceText
     /// which could lead to /dev/zero or a secret), so detecting a format never reads outside the project.
     /// </summary>
     public static bool IsPlainFile(string path) => new FileInfo(path) is { Exists: true, LinkTarget: null };
+
+    /// <summary>Recursive listing for detection: a folder DbGate may not read is not evidence of a format, and the format that owns it names it.</summary>
+    public static readonly EnumerationOptions Recursive = new() { RecurseSubdirectories = true, IgnoreInaccessible = true };
+
+    /// <summary>A file's lines for detection; none when it cannot be read (discovery of the format that owns it says why).</summary>
+    public static IEnumerable<string> LinesForDetection(string path)
+    {
+        if (!IsPlainFile(path))
+            return [];
+        try
+        {
+            return File.ReadLines(path).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
 }

@@ -19,7 +19,7 @@ internal static partial class EfProject
             return File.Exists(configured) ? configured : throw new ConfigurationException($"ef.project {configured} does not exist");
         foreach (var directory in new[] { folder, folder.Parent }.OfType<DirectoryInfo>())
         {
-            var projects = directory.EnumerateFiles("*.csproj").Where(p => SourceText.IsPlainFile(p.FullName) && File.ReadAllText(p.FullName).Contains("EntityFrameworkCore", StringComparison.Ordinal)).ToList();
+            var projects = directory.EnumerateFiles("*.csproj").Where(p => SourceText.LinesForDetection(p.FullName).Any(l => l.Contains("EntityFrameworkCore", StringComparison.Ordinal))).ToList();
             if (projects.Count > 1)
                 throw new ConfigurationException($"{directory.FullName} holds more than one EF Core project; set ef.project in dbgate.yml");
             if (projects.Count == 1 && Migrations(projects[0].DirectoryName!, projects[0].DirectoryName!).Count > 0)
@@ -31,7 +31,7 @@ internal static partial class EfProject
     /// <summary>Every migration declared under the project folder (bin/ and obj/ aside), by id.</summary>
     public static IReadOnlyList<EfMigrationSource> Migrations(string projectDirectory, string projectRoot)
     {
-        var files = Directory.EnumerateFiles(projectDirectory, "*.cs", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(projectDirectory, "*.cs", SourceText.Recursive)
             .Where(f => !Path.GetRelativePath(projectDirectory, f).Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj") && SourceText.IsPlainFile(f))
             .Select(f => (Path: f, Text: File.ReadAllText(f)))
             .ToList();

@@ -45,6 +45,7 @@ public static class OptionsResolver
             Irreversible = (config.RoundTrip?.Irreversible ?? []).ToHashSet(StringComparer.Ordinal),
             RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => ParseLevel(r.Value, $"rules.{r.Key}"), StringComparer.Ordinal),
             StatementTimeout = config.StatementTimeout is { } timeout ? Durations.Parse(timeout, "statement_timeout") : TimeSpan.FromMinutes(5),
+            Timeout = RunTimeout(arguments.Timeout, config.Timeout),
         };
     }
 
@@ -52,6 +53,15 @@ public static class OptionsResolver
         Enum.TryParse<Level>(text, ignoreCase: true, out var level) && Enum.IsDefined(level) && !text.All(char.IsAsciiDigit)
             ? level
             : throw new ConfigurationException($"{what} must be one of error, warning, note, none (got '{text}')");
+
+    /// <summary>--timeout over dbgate.yml's timeout over the default; 0 means no limit, as statement_timeout 0 does in PostgreSQL.</summary>
+    private static TimeSpan? RunTimeout(string? fromArguments, string? fromConfig)
+    {
+        if ((fromArguments ?? fromConfig) is not { } text)
+            return GateOptions.DefaultTimeout;
+        var limit = Durations.Parse(text, fromArguments is null ? "timeout" : "--timeout");
+        return limit == TimeSpan.Zero ? null : limit;
+    }
 
     private static string Choose(string? fromArguments, string? fromConfig, string fallback, string what, string[] allowed)
     {

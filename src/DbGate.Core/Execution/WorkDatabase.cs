@@ -11,15 +11,16 @@ internal sealed class WorkDatabase : IAsyncDisposable
 {
     private readonly string _adminConnectionString;
 
-    private WorkDatabase(string adminConnectionString, string name, int serverVersion, string sessionSettings)
+    private WorkDatabase(string adminConnectionString, string name, int serverVersion, TimeSpan statementTimeout)
     {
         _adminConnectionString = adminConnectionString;
         Name = name;
         ServerVersion = serverVersion;
-        SessionSettings = sessionSettings;
+        StatementTimeout = statementTimeout;
+        SessionSettings = $"SET statement_timeout = {(long)statementTimeout.TotalMilliseconds}";
         // No pooling: a pooled idle connection would block CREATE DATABASE … TEMPLATE of this database.
         // Error details are PostgreSQL's explanation of a failing migration, about DbGate's own scratch data.
-        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = false, CommandTimeout = 0, IncludeErrorDetail = true }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = false, IncludeErrorDetail = true }.Bounded(statementTimeout).ConnectionString;
     }
 
     public string Name { get; }
@@ -29,6 +30,8 @@ internal sealed class WorkDatabase : IAsyncDisposable
     /// <summary>server_version_num, such as 150018.</summary>
     public int ServerVersion { get; }
 
+    private TimeSpan StatementTimeout { get; }
+
     private string SessionSettings { get; }
 
     public static async Task<WorkDatabase> CreateAsync(IPostgresServer server, TimeSpan statementTimeout, CancellationToken cancellationToken)
@@ -37,8 +40,7 @@ internal sealed class WorkDatabase : IAsyncDisposable
         await using var admin = await OpenAdminAsync(server.AdminConnectionString, cancellationToken);
         var version = admin.PostgreSqlVersion;
         await ExecuteAsync(admin, $"CREATE DATABASE {name}", cancellationToken);
-        var timeout = $"SET statement_timeout = {(long)statementTimeout.TotalMilliseconds}";
-        return new WorkDatabase(server.AdminConnectionString, name, version.Major * 10000 + Math.Max(0, version.Minor), timeout);
+        return new WorkDatabase(server.AdminConnectionString, name, version.Major * 10000 + Math.Max(0, version.Minor), statementTimeout);
     }
 
     public Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(ConnectionString, cancellationToken);
@@ -51,7 +53,7 @@ internal sealed class WorkDatabase : IAsyncDisposable
         var strategy = ServerVersion >= 150000 ? " STRATEGY = FILE_COPY" : "";
         await using var admin = await OpenAdminAsync(_adminConnectionString, cancellationToken);
         await ExecuteAsync(admin, $"CREATE DATABASE {clone} TEMPLATE {Name}{strategy}", cancellationToken);
-        return new WorkDatabase(_adminConnectionString, clone, ServerVersion, SessionSettings);
+        return new WorkDatabase(_adminConnectionString, clone, ServerVersion, StatementTimeout);
     }
 
     public async ValueTask DisposeAsync()
@@ -60,7 +62,9 @@ internal sealed class WorkDatabase : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
-            await using var admin = await OpenAdminAsync(_adminConnectionString, timeout.Token);
+            // A fresh connection, not a pooled one that a fault may have broken while it sat idle.
+            var quick = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Timeout = ClientTimeouts.TeardownConnectSeconds, Pooling = false }.ConnectionString;
+            await using var admin = await OpenAdminAsync(quick, timeout.Token);
             var force = ServerVersion >= 130000 ? " WITH (FORCE)" : "";
             await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {Name}{force}", timeout.Token);
         }

@@ -11,17 +11,12 @@ internal static class CheckRunner
 {
     public static async Task<int> RunAsync(CheckArguments arguments, CancellationToken cancellationToken)
     {
+        GateOptions? options = null;
         try
         {
-            var options = await OptionsResolver.ResolveAsync(arguments, Environment.CurrentDirectory, cancellationToken);
+            options = await OptionsResolver.ResolveAsync(arguments, Environment.CurrentDirectory, cancellationToken);
             var result = await GateRunner.RunAsync(options, line => Console.Error.WriteLine($"dbgate: {line}"), cancellationToken);
-            await WriteReportsAsync(result, options);
-            if (!result.Complete)
-            {
-                await Console.Error.WriteLineAsync($"dbgate: run incomplete: {result.Interruption}");
-                return ExitCodes.Infrastructure;
-            }
-            return result.FailsAt(options.FailOn) ? ExitCodes.Findings : ExitCodes.Passed;
+            return await FinishAsync(result, options);
         }
         catch (ConfigurationException e)
         {
@@ -29,7 +24,11 @@ internal static class CheckRunner
         }
         catch (InfrastructureException e)
         {
-            return await FailAsync(e.Message, ExitCodes.Infrastructure);
+            await Console.Error.WriteLineAsync($"dbgate: {e.Message}");
+            // Nothing was checked, but a CI step that uploads the reports still finds them, and they say why.
+            if (options is not null)
+                await WriteReportFilesAsync(NothingChecked(options, e.Message), options, Context(options), passed: false);
+            return ExitCodes.Infrastructure;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -48,18 +47,40 @@ internal static class CheckRunner
     }
 
     /// <summary>Reports are written even for an incomplete run: what was seen is still worth reading.</summary>
-    private static async Task WriteReportsAsync(GateResult result, GateOptions options)
+    private static async Task<int> FinishAsync(GateResult result, GateOptions options)
     {
+        var context = Context(options);
         // Not cancellable: a cancelled run still leaves its reports behind.
-        var context = new ReportContext { FailOn = options.FailOn };
         await new TextReportWriter(context, TextReportOptions.ForConsole()).WriteAsync(result, Console.Out, CancellationToken.None);
-        var reports = options.Reports;
-        foreach (var (format, path) in new[] { (ReportFormat.Sarif, reports.Sarif), (ReportFormat.JUnit, reports.JUnit), (ReportFormat.Json, reports.Json), (ReportFormat.Markdown, reports.Markdown) })
-        {
-            if (path is not null)
-                await ReportWriters.WriteFileAsync(result, format, path, context, CancellationToken.None);
-        }
+        var verdict = !result.Complete ? ExitCodes.Infrastructure : result.FailsAt(options.FailOn) ? ExitCodes.Findings : ExitCodes.Passed;
+        if (!result.Complete)
+            await Console.Error.WriteLineAsync($"dbgate: run incomplete: {result.Interruption}");
+        var written = await WriteReportFilesAsync(result, options, context, passed: verdict == ExitCodes.Passed);
+        return written ? verdict : ExitCodes.Infrastructure;
     }
+
+    /// <summary>One line per report that could not be written, saying what the gate itself decided, so a pass is never mistaken for a failure.</summary>
+    private static async Task<bool> WriteReportFilesAsync(GateResult result, GateOptions options, ReportContext context, bool passed)
+    {
+        var failures = await ReportFiles.WriteAsync(result, options.Reports, context);
+        foreach (var failure in failures)
+        {
+            var subject = passed ? $"the gate passed, but its {failure.Format} report" : $"the {failure.Format} report";
+            await Console.Error.WriteLineAsync($"dbgate: {subject} could not be written to {Shown(failure.Path)}: {failure.Reason}");
+        }
+        return failures.Count == 0;
+    }
+
+    private static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
+
+    private static ReportContext Context(GateOptions options) => new() { FailOn = options.FailOn };
+
+    private static GateResult NothingChecked(GateOptions options, string why) =>
+        new(options.ProjectRoot, "none (PostgreSQL was not started)", [], [], TimeSpan.Zero, Complete: false, Interruption: why);
 
     private static async Task<int> FailAsync(string message, int exitCode)
     {

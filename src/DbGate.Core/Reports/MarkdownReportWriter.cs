@@ -17,6 +17,8 @@ internal sealed class MarkdownReportWriter(ReportContext context, int maxBytes =
         ArgumentNullException.ThrowIfNull(result);
         var md = new MarkdownBudget(maxBytes);
         md.Append(Headline(result.VerdictAt(context.FailOn)) + "\n\n" + Counts(result) + "\n\n");
+        if (!result.Complete && result.Interruption is { Length: > 0 } why)
+            md.Append($"**Why:** {MarkdownText.Inline(why)}\n\n");
 
         // Most severe first, so that if the table must be cut it is the notes that go.
         var findings = result.Findings.OrderByDescending(f => f.Level).ToList();
@@ -31,7 +33,7 @@ internal sealed class MarkdownReportWriter(ReportContext context, int maxBytes =
     {
         Verdict.Passed => "## ✅ DbGate passed",
         Verdict.Failed => "## ❌ DbGate failed",
-        _ => "## ⚠️ DbGate incomplete: the run was cut short",
+        _ => "## ⚠️ DbGate incomplete: " + Verdicts.CutShort,
     };
 
     private static string Counts(GateResult result)

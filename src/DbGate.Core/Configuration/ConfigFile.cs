@@ -22,6 +22,10 @@ internal sealed class ConfigFile
 
     /// <summary>Rule id → level (error, warning, note, none).</summary>
     public Dictionary<string, string>? Rules { get; set; }
+
+    /// <summary>Where each value was written, for errors about it; not a key.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    internal ConfigLocations Locations { get; set; } = ConfigLocations.None;
 }
 
 internal sealed class PostgresSection
@@ -33,6 +37,12 @@ internal sealed class PostgresSection
     public string? Connection { get; set; }
 
     public List<string>? Versions { get; set; }
+
+    /// <summary>Run migrations as the connection's superuser (off: an unprivileged role that owns the work database).</summary>
+    public bool? Superuser { get; set; }
+
+    /// <summary>Untrusted extensions the unprivileged role may create through DbGate's privileged functions.</summary>
+    public List<string>? Extensions { get; set; }
 }
 
 internal sealed class ReportsSection

@@ -42,7 +42,11 @@ public static class GateRunner
 
         await using var server = await provider.StartAsync(cancellationToken);
         log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
-        var (facts, interruption) = await StepLoop.RunAsync(server, migrations, options, log, deadline);
-        return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption);
+        var (facts, interruption, identity) = await StepLoop.RunAsync(server, migrations, options, log, deadline);
+        return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption) with
+        {
+            RunAs = identity?.Description,
+            Privileged = identity is not null && identity.Level != Execution.Privileges.PrivilegeLevel.Least,
+        };
     }
 }

@@ -1,5 +1,6 @@
 using DbGate.Core.Configuration;
 using DbGate.Core.Execution;
+using DbGate.Core.Execution.Privileges;
 using DbGate.Core.Migrations;
 using DbGate.Core.Providers;
 using DbGate.Core.Snapshots;
@@ -25,11 +26,12 @@ internal sealed class StepLoop
     private readonly RunDeadline _deadline;
     private string? _interruption;
     private Migration? _current;
+    private RunIdentity? _identity;
 
     private StepLoop(RunDeadline deadline) => _deadline = deadline;
 
-    /// <returns>The facts of the steps that ended, and why the run stopped early (null when it did not).</returns>
-    public static async Task<(IReadOnlyList<StepFacts> Facts, string? Interruption)> RunAsync(
+    /// <returns>The facts of the steps that ended, why the run stopped early (null when it did not), and whom the migrations ran as.</returns>
+    public static async Task<(IReadOnlyList<StepFacts> Facts, string? Interruption, RunIdentity? Identity)> RunAsync(
         IPostgresServer server, IReadOnlyList<Migration> migrations, GateOptions options, Action<string> log, RunDeadline deadline)
     {
         var loop = new StepLoop(deadline);
@@ -45,7 +47,7 @@ internal sealed class StepLoop
         lock (loop._facts)
         {
             var interruption = loop._interruption ?? (loop._stepsOver.Task.IsCompleted ? null : deadline.Reason);
-            return ([.. loop._facts], interruption);
+            return ([.. loop._facts], interruption, loop._identity);
         }
     }
 
@@ -54,7 +56,10 @@ internal sealed class StepLoop
         var cancellationToken = _deadline.Token;
         try
         {
-            await using var database = await WorkDatabase.CreateAsync(server, options.StatementTimeout, cancellationToken);
+            await using var database = await WorkDatabase.CreateAsync(
+                server, new WorkDatabaseOptions(options.StatementTimeout, options.Superuser, options.Extensions, options.AllowExistingDatabase), cancellationToken);
+            lock (_facts)
+                _identity = database.Identity;
             try
             {
                 await using var runner = await StepRunner.StartAsync(database, SnapshotOptions.Default with { IncludePrivileges = options.ComparePrivileges }, options.CheckData, cancellationToken);

@@ -23,7 +23,7 @@ public sealed class TimeoutOptionTests
     }
 
     [Theory]
-    [InlineData("timeout: soon\n", null, "timeout must be a duration such as 30s, 5min or 500ms (got 'soon')")]
+    [InlineData("timeout: soon\n", null, "dbgate.yml:1:10: timeout must be a duration such as 30s, 5min or 500ms (got 'soon')")]
     [InlineData("", "forever", "--timeout must be a duration such as 30s, 5min or 500ms (got 'forever')")]
     public async Task A_timeout_that_is_no_duration_is_a_one_line_error_naming_where_it_came_from(string yaml, string? argument, string expected)
     {

@@ -5,7 +5,6 @@ using DbGate.Core.Migrations;
 using DbGate.Core.Providers;
 using DbGate.Core.Results;
 using DbGate.Core.Snapshots;
-using Npgsql;
 
 namespace DbGate.Core.Gate;
 
@@ -16,14 +15,26 @@ namespace DbGate.Core.Gate;
 public static class GateRunner
 {
     /// <param name="log">Progress lines for people (a server starting, a step done); never secrets.</param>
-    public static Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken) =>
-        options.Versions.Count > 0
-            ? VersionMatrix.RunAsync(options, o => RunOnceAsync(o, log, cancellationToken), cancellationToken)
-            : RunOnceAsync(options, log, cancellationToken);
+    public static async Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken)
+    {
+        using var deadline = new RunDeadline(options.Timeout, cancellationToken);
+        try
+        {
+            return options.Versions.Count > 0
+                ? await VersionMatrix.RunAsync(options, o => RunOnceAsync(o, log, deadline), deadline.Token)
+                : await RunOnceAsync(options, log, deadline);
+        }
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            // Out of time before any server was ready: there is nothing to judge, only the reason to give.
+            throw new InfrastructureException($"{deadline.Reason}, before PostgreSQL was ready");
+        }
+    }
 
-    private static async Task<GateResult> RunOnceAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken)
+    private static async Task<GateResult> RunOnceAsync(GateOptions options, Action<string>? log, RunDeadline deadline)
     {
         log ??= _ => { };
+        var cancellationToken = deadline.Token;
         var clock = Stopwatch.StartNew();
         var migrations = MigrationDiscovery.Discover(options.MigrationsPath, options.ProjectRoot, options.Format);
         var provider = await ProviderSelector.SelectAsync(options, cancellationToken);
@@ -31,44 +42,11 @@ public static class GateRunner
 
         await using var server = await provider.StartAsync(cancellationToken);
         log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
-        var facts = new List<StepFacts>();
-        string? interruption = null;
-        Execution.Privileges.RunIdentity? identity = null;
-        try
-        {
-            await using var database = await WorkDatabase.CreateAsync(server, new WorkDatabaseOptions(options.StatementTimeout, options.Superuser, options.Extensions, options.AllowExistingDatabase), cancellationToken);
-            identity = database.Identity;
-            await using var runner = await StepRunner.StartAsync(database, SnapshotOptions.Default with { IncludePrivileges = options.ComparePrivileges }, options.CheckData, cancellationToken);
-            foreach (var migration in migrations)
-            {
-                var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);
-                facts.Add(step);
-                log(StepLine(step));
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            interruption = "cancelled";
-        }
-        catch (NpgsqlException e) when (e is not PostgresException)
-        {
-            // The connection itself broke: the server died or was killed under us.
-            interruption = $"lost the connection to PostgreSQL: {e.Message}";
-        }
+        var (facts, interruption, identity) = await StepLoop.RunAsync(server, migrations, options, log, deadline);
         return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption) with
         {
             RunAs = identity?.Description,
             Privileged = identity is not null && identity.Level != Execution.Privileges.PrivilegeLevel.Least,
         };
     }
-
-    private static string StepLine(StepFacts step) =>
-        $"{step.Migration.Id}: up {Word(step.Up)}, down {Word(step.Down)}, redo {Word(step.Redo)}";
-
-    private static string Word(ScriptRun run) => run.Outcome switch
-    {
-        Outcome.Passed => "ok",
-        Outcome.Failed => "FAILED",
-        _ => "skipped",
-    };
 }

@@ -13,6 +13,9 @@ internal sealed class ConfigFile
 
     public string? StatementTimeout { get; set; }
 
+    /// <summary>Limit for the whole run; 0 for none.</summary>
+    public string? Timeout { get; set; }
+
     public ReportsSection? Reports { get; set; }
 
     public RoundTripSection? RoundTrip { get; set; }

@@ -51,6 +51,9 @@ public static class OptionsResolver
             Irreversible = (config.RoundTrip?.Irreversible ?? []).ToHashSet(StringComparer.Ordinal),
             RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => at.Read($"rules.{r.Key}", () => ParseLevel(r.Value, $"rules.{r.Key}")), StringComparer.Ordinal),
             StatementTimeout = config.StatementTimeout is { } timeout ? at.Read("statement_timeout", () => Durations.Parse(timeout, "statement_timeout")) : TimeSpan.FromMinutes(5),
+            Timeout = arguments.Timeout is { } t ? NoLimitIfZero(Durations.Parse(t, "--timeout"))
+                : config.Timeout is { } limit ? at.Read("timeout", () => NoLimitIfZero(Durations.Parse(limit, "timeout")))
+                : GateOptions.DefaultTimeout,
             FormatOptions = FormatOptionsResolver.Resolve(config, configDirectory, configPath),
         };
     }
@@ -59,6 +62,9 @@ public static class OptionsResolver
         Enum.TryParse<Level>(text, ignoreCase: true, out var level) && Enum.IsDefined(level) && !text.All(char.IsAsciiDigit)
             ? level
             : throw new ConfigurationException($"{what} must be one of error, warning, note, none (got '{text}')");
+
+    /// <summary>0 means no limit, as statement_timeout 0 does in PostgreSQL.</summary>
+    private static TimeSpan? NoLimitIfZero(TimeSpan limit) => limit == TimeSpan.Zero ? null : limit;
 
     private static List<string> ExtensionNames(List<string>? names)
     {

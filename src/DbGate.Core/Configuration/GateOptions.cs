@@ -46,6 +46,9 @@ public sealed record GateOptions(
     /// <summary>Bounds every statement, so a migration waiting on a lock or sleeping cannot hang CI.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The migration tool's settings from dbgate.yml: placeholders, command mode's commands, the EF project.</summary>
+    public Migrations.FormatOptions FormatOptions { get; init; } = Migrations.FormatOptions.Default;
+
     /// <summary>
     /// Bounds the whole run, also when the server or the network stops answering; null for no limit. When it passes,
     /// the run ends incomplete with the reports of what was seen.

@@ -54,6 +54,7 @@ public static class OptionsResolver
             Timeout = arguments.Timeout is { } t ? NoLimitIfZero(Durations.Parse(t, "--timeout"))
                 : config.Timeout is { } limit ? at.Read("timeout", () => NoLimitIfZero(Durations.Parse(limit, "timeout")))
                 : GateOptions.DefaultTimeout,
+            FormatOptions = FormatOptionsResolver.Resolve(config, configDirectory, configPath),
         };
     }
 

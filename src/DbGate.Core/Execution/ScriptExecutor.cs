@@ -81,7 +81,7 @@ internal static class ScriptExecutor
     {
         var at = e.Position > 0 && e.Position <= statement.Text.Length + 1 ? statement.LocationOf(e.Position) : new SqlLocation(statement.Line, statement.Column);
         var message = e.Where is { Length: > 0 } where && e.Position == 0 ? $"{e.MessageText} ({FirstLine(where)})" : e.MessageText;
-        return new ScriptFailure(message, e.SqlState, new SourceLocation(script.Script.RelativePath, at.Line, at.Column), e.Detail, e.Hint);
+        return Located(new ScriptFailure(message, e.SqlState, new SourceLocation(script.Script.RelativePath, at.Line, at.Column), e.Detail, e.Hint), script);
     }
 
     /// <summary>The server's words and where the statement is; a statement timeout also says how to allow more time.</summary>
@@ -91,11 +91,16 @@ internal static class ScriptExecutor
         return $"{e.MessageText} (SQLSTATE {e.SqlState}) at {script.Script.RelativePath}:{statement.Line}:{statement.Column}{advice}";
     }
 
-    private static ScriptFailure MetaCommand(LoadedScript script, SqlStatement statement) =>
+    /// <summary>SQL generated from another source points there, keeping the generated place as a detail.</summary>
+    private static ScriptFailure Located(ScriptFailure failure, LoadedScript script) =>
+        script.Script.Origin is { } origin ? failure with { Location = origin, GeneratedAt = failure.Location } : failure;
+
+    private static ScriptFailure MetaCommand(LoadedScript script, SqlStatement statement) => Located(
         new(
             $"psql meta-command {FirstLine(statement.Text).Split(' ')[0]} is not SQL; migration tools send files to the server, which rejects it",
             null,
-            new SourceLocation(script.Script.RelativePath, statement.Line, statement.Column));
+            new SourceLocation(script.Script.RelativePath, statement.Line, statement.Column)),
+        script);
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }

@@ -18,11 +18,17 @@ public static class GateRunner
     public static async Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken)
     {
         using var deadline = new RunDeadline(options.Timeout, cancellationToken);
+        log ??= _ => { };
+        var clock = Stopwatch.StartNew();
         try
         {
+            // Once for every PostgreSQL version: preparing a format can mean building a project.
+            var set = MigrationDiscovery.Open(options.MigrationsPath, options.ProjectRoot, options.Format, options.FormatOptions);
+            if (set.Preparation is { } preparation)
+                set = await preparation.PrepareAsync(log, deadline.Token);
             return options.Versions.Count > 0
-                ? await VersionMatrix.RunAsync(options, o => RunOnceAsync(o, log, deadline), deadline.Token)
-                : await RunOnceAsync(options, log, deadline);
+                ? await VersionMatrix.RunAsync(options, o => RunOnceAsync(o, set, clock, log, deadline), deadline.Token)
+                : await RunOnceAsync(options, set, clock, log, deadline);
         }
         catch (OperationCanceledException) when (deadline.Expired)
         {
@@ -31,22 +37,25 @@ public static class GateRunner
         }
     }
 
-    private static async Task<GateResult> RunOnceAsync(GateOptions options, Action<string>? log, RunDeadline deadline)
+    private static async Task<GateResult> RunOnceAsync(GateOptions options, MigrationSet set, Stopwatch clock, Action<string> log, RunDeadline deadline)
     {
-        log ??= _ => { };
         var cancellationToken = deadline.Token;
-        var clock = Stopwatch.StartNew();
-        var migrations = MigrationDiscovery.Discover(options.MigrationsPath, options.ProjectRoot, options.Format);
         var provider = await ProviderSelector.SelectAsync(options, cancellationToken);
-        log($"starting PostgreSQL ({provider.Name}) for {migrations.Count} migrations");
+        log(set.Commands is null ? $"starting PostgreSQL ({provider.Name}) for {set.Migrations.Count} {set.Format} migrations" : $"starting PostgreSQL ({provider.Name}) for command mode");
 
         await using var server = await provider.StartAsync(cancellationToken);
         log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
-        var (facts, interruption, identity) = await StepLoop.RunAsync(server, migrations, options, log, deadline);
+        var (facts, interruption, identity) = await StepLoop.RunAsync(server, set, options, log, deadline);
         return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption) with
         {
+            Notices = Notices(set),
             RunAs = identity?.Description,
             Privileged = identity is not null && identity.Level != Execution.Privileges.PrivilegeLevel.Least,
         };
     }
+
+    private static List<string> Notices(MigrationSet set) =>
+        set.ForwardOnly
+            ? [$"round trip not applicable: {set.Format} migrations are forward only (the tool has no downs); every up still runs and is checked", .. set.Notices]
+            : [.. set.Notices];
 }

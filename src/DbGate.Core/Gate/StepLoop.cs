@@ -1,5 +1,6 @@
 using DbGate.Core.Configuration;
 using DbGate.Core.Execution;
+using DbGate.Core.Execution.Commands;
 using DbGate.Core.Execution.Privileges;
 using DbGate.Core.Migrations;
 using DbGate.Core.Providers;
@@ -32,10 +33,10 @@ internal sealed class StepLoop
 
     /// <returns>The facts of the steps that ended, why the run stopped early (null when it did not), and whom the migrations ran as.</returns>
     public static async Task<(IReadOnlyList<StepFacts> Facts, string? Interruption, RunIdentity? Identity)> RunAsync(
-        IPostgresServer server, IReadOnlyList<Migration> migrations, GateOptions options, Action<string> log, RunDeadline deadline)
+        IPostgresServer server, MigrationSet set, GateOptions options, Action<string> log, RunDeadline deadline)
     {
         var loop = new StepLoop(deadline);
-        var work = loop.WorkAsync(server, migrations, options, log);
+        var work = loop.WorkAsync(server, set, options, log);
         await Task.WhenAny(loop._stepsOver.Task, deadline.Stopped);
         var grace = loop._stepsOver.Task.IsCompleted ? TeardownGrace : UnwindGrace;
         await Task.WhenAny(work, Task.Delay(grace, CancellationToken.None));
@@ -51,7 +52,7 @@ internal sealed class StepLoop
         }
     }
 
-    private async Task WorkAsync(IPostgresServer server, IReadOnlyList<Migration> migrations, GateOptions options, Action<string> log)
+    private async Task WorkAsync(IPostgresServer server, MigrationSet set, GateOptions options, Action<string> log)
     {
         var cancellationToken = _deadline.Token;
         try
@@ -62,14 +63,21 @@ internal sealed class StepLoop
                 _identity = database.Identity;
             try
             {
-                await using var runner = await StepRunner.StartAsync(database, SnapshotOptions.Default with { IncludePrivileges = options.ComparePrivileges }, options.CheckData, cancellationToken);
-                foreach (var migration in migrations)
+                // Only the tool's own history is left out of the comparison.
+                var snapshots = SnapshotOptions.Default.For(set.History) with { IncludePrivileges = options.ComparePrivileges };
+                if (set.Commands is { } commands)
                 {
-                    _current = migration;
-                    var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);
-                    lock (_facts)
-                        _facts.Add(step);
-                    log(StepLine(step));
+                    await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken))
+                        Record(step, log);
+                }
+                else
+                {
+                    await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken);
+                    foreach (var migration in set.Migrations)
+                    {
+                        _current = migration;
+                        Record(await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken), log);
+                    }
                 }
                 _current = null;
             }
@@ -93,6 +101,13 @@ internal sealed class StepLoop
         }
     }
 
+    private void Record(StepFacts step, Action<string> log)
+    {
+        lock (_facts)
+            _facts.Add(step);
+        log(StepLine(step));
+    }
+
     private void Interrupt(string reason)
     {
         lock (_facts)
@@ -112,7 +127,9 @@ internal sealed class StepLoop
     }
 
     private static string StepLine(StepFacts step) =>
-        $"{step.Migration.Id}: up {Word(step.Up)}, down {Word(step.Down)}, redo {Word(step.Redo)}";
+        $"{step.Migration.Id}: up {Word(step.Up)}{Rewrites(step)}, down {Word(step.Down)}, redo {Word(step.Redo)}";
+
+    private static string Rewrites(StepFacts step) => step.Rewritten.Count == 0 ? "" : $" (rewrote {string.Join(", ", step.Rewritten)})";
 
     private static string Word(ScriptRun run) => run.Outcome switch
     {

@@ -16,7 +16,8 @@ internal sealed record JsonReport(
     double DurationSeconds,
     JsonCounts Counts,
     IReadOnlyList<JsonStep> Steps,
-    IReadOnlyList<JsonFinding> Findings)
+    IReadOnlyList<JsonFinding> Findings,
+    IReadOnlyList<string> Notices)
 {
     public const int CurrentVersion = 1;
 

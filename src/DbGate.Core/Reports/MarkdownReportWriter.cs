@@ -19,6 +19,8 @@ internal sealed class MarkdownReportWriter(ReportContext context, int maxBytes =
         md.Append(Headline(result.VerdictAt(context.FailOn)) + "\n\n" + Counts(result) + "\n\n");
         if (!result.Complete && result.Interruption is { Length: > 0 } why)
             md.Append($"**Why:** {MarkdownText.Inline(why)}\n\n");
+        if (result.Notices.Count > 0)
+            md.Append(string.Concat(result.Notices.Select(n => $"> ℹ️ {MarkdownText.Inline(n)}\n")) + "\n");
         if (result.Privileged && result.RunAs is { } runAs)
             md.Append($"> [!WARNING]\n> {MarkdownText.Inline(runAs)}\n\n");
 

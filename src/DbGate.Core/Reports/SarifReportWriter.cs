@@ -66,6 +66,7 @@ internal sealed class SarifReportWriter(ReportContext context, int maxResults = 
         if (inferred > 0)
             notes.Add(Note("note", string.Create(CultureInfo.InvariantCulture,
                 $"{inferred} result(s) had no location of their own and were anchored to a file of the same migration or to the configuration file.")));
+        notes.AddRange(result.Notices.Select(notice => Note("note", notice)));
         return notes.Count == 0 ? null : notes;
     }
 

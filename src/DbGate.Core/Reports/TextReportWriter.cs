@@ -43,6 +43,10 @@ public sealed class TextReportWriter : IReportWriter
             text.Append('\n');
         foreach (var finding in result.Findings)
             AppendFinding(text, finding);
+        if (result.Notices.Count > 0)
+            text.Append('\n');
+        foreach (var notice in result.Notices)
+            text.Append(_ansi.Paint("notice", Ansi.Cyan)).Append(": ").Append(Clean(notice)).Append('\n');
 
         if (result.Privileged && result.RunAs is { } runAs)
             text.Append('\n').Append(_ansi.Paint(Clean(runAs), Ansi.BoldYellow)).Append('\n');

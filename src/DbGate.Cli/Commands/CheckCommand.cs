@@ -19,10 +19,15 @@ internal static class CheckCommand
         var markdown = new Option<string?>("--markdown") { Description = "Write a Markdown summary to this file" };
         var failOn = new Option<string?>("--fail-on") { Description = "Lowest level that fails the run: error (default), warning, note, none" };
         var data = new Option<bool?>("--data") { Description = "Also check that rows in existing tables survive each step's up and down" };
+        var changed = new Option<bool>("--changed") { Description = "Gate only the migrations new or changed against the base, on a cached database of the unchanged ones" };
+        var @base = new Option<string?>("--base") { Description = "The base for --changed (default: the branch's upstream, else the default branch)", HelpName = "REF" };
+        var logFormat = new Option<string?>("--log-format") { Description = "text (default) or msbuild: path(line,col): error DBG002: message" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the findings" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the step table and diagnostics on stderr" };
 
         var command = new Command("check", "Apply every migration forward, back and forward again on an ephemeral PostgreSQL, and report what breaks.")
         {
-            path, config, provider, connection, image, sarif, junit, json, markdown, failOn, data,
+            path, config, provider, connection, image, sarif, junit, json, markdown, failOn, data, changed, @base, logFormat, quiet, verbose,
         };
         command.SetAction((result, cancellationToken) => CheckRunner.RunAsync(
             new CheckArguments(
@@ -37,6 +42,7 @@ internal static class CheckCommand
                 result.GetValue(markdown),
                 result.GetValue(failOn),
                 result.GetValue(data)),
+            new CheckSettings(result.GetValue(logFormat), result.GetValue(quiet), result.GetValue(verbose), result.GetValue(changed), result.GetValue(@base)),
             cancellationToken));
         return command;
     }

@@ -1,5 +1,5 @@
+using DbGate.Cli.Output;
 using DbGate.Core.Configuration;
-using DbGate.Core.Gate;
 using DbGate.Core.Providers;
 using DbGate.Core.Reports;
 using DbGate.Core.Results;
@@ -9,13 +9,14 @@ namespace DbGate.Cli.Commands;
 /// <summary>Runs the gate, writes the reports, and maps the outcome to an exit code. Every error is one line.</summary>
 internal static class CheckRunner
 {
-    public static async Task<int> RunAsync(CheckArguments arguments, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CheckArguments arguments, CheckSettings settings, CancellationToken cancellationToken)
     {
         try
         {
-            var options = await OptionsResolver.ResolveAsync(arguments, Environment.CurrentDirectory, cancellationToken);
-            var result = await GateRunner.RunAsync(options, line => Console.Error.WriteLine($"dbgate: {line}"), cancellationToken);
-            await WriteReportsAsync(result, options);
+            var console = new CheckConsole(settings.Output());
+            var options = await OptionsResolver.ResolveAsync(arguments, Environment.CurrentDirectory, cancellationToken) with { ChangedSince = settings.ChangedSince };
+            var result = await console.RunAsync(options, cancellationToken);
+            await WriteReportsAsync(result, options, console);
             if (!result.Complete)
             {
                 await Console.Error.WriteLineAsync($"dbgate: run incomplete: {result.Interruption}");
@@ -48,11 +49,11 @@ internal static class CheckRunner
     }
 
     /// <summary>Reports are written even for an incomplete run: what was seen is still worth reading.</summary>
-    private static async Task WriteReportsAsync(GateResult result, GateOptions options)
+    private static async Task WriteReportsAsync(GateResult result, GateOptions options, CheckConsole console)
     {
         // Not cancellable: a cancelled run still leaves its reports behind.
         var context = new ReportContext { FailOn = options.FailOn };
-        await new TextReportWriter(context, TextReportOptions.ForConsole()).WriteAsync(result, Console.Out, CancellationToken.None);
+        await console.ReportAsync(result, options, context);
         var reports = options.Reports;
         foreach (var (format, path) in new[] { (ReportFormat.Sarif, reports.Sarif), (ReportFormat.JUnit, reports.JUnit), (ReportFormat.Json, reports.Json), (ReportFormat.Markdown, reports.Markdown) })
         {

@@ -31,12 +31,17 @@ internal sealed class WorkDatabase : IAsyncDisposable
 
     private string SessionSettings { get; }
 
-    public static async Task<WorkDatabase> CreateAsync(IPostgresServer server, TimeSpan statementTimeout, CancellationToken cancellationToken)
+    public static Task<WorkDatabase> CreateAsync(IPostgresServer server, TimeSpan statementTimeout, CancellationToken cancellationToken) =>
+        CreateAsync(server, statementTimeout, template: null, cancellationToken);
+
+    /// <param name="template">A database to start from (a migrated prefix); null for an empty one.</param>
+    public static async Task<WorkDatabase> CreateAsync(IPostgresServer server, TimeSpan statementTimeout, string? template, CancellationToken cancellationToken)
     {
         var name = $"dbgate_{Environment.ProcessId}_{Guid.NewGuid().ToString("N")[..8]}";
         await using var admin = await OpenAdminAsync(server.AdminConnectionString, cancellationToken);
         var version = admin.PostgreSqlVersion;
-        await ExecuteAsync(admin, $"CREATE DATABASE {name}", cancellationToken);
+        var from = template is null ? "" : $" TEMPLATE {template}{(version.Major >= 15 ? " STRATEGY = FILE_COPY" : "")}";
+        await ExecuteAsync(admin, $"CREATE DATABASE {name}{from}", cancellationToken);
         var timeout = $"SET statement_timeout = {(long)statementTimeout.TotalMilliseconds}";
         return new WorkDatabase(server.AdminConnectionString, name, version.Major * 10000 + Math.Max(0, version.Minor), timeout);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DbGate.Core.Configuration;
 using DbGate.Core.Execution;
+using DbGate.Core.Gate.Changes;
 using DbGate.Core.Migrations;
 using DbGate.Core.Providers;
 using DbGate.Core.Results;
@@ -17,28 +18,38 @@ public static class GateRunner
 {
     /// <param name="log">Progress lines for people (a server starting, a step done); never secrets.</param>
     public static Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken) =>
-        options.Versions.Count > 0
-            ? VersionMatrix.RunAsync(options, o => RunOnceAsync(o, log, cancellationToken), cancellationToken)
-            : RunOnceAsync(options, log, cancellationToken);
+        RunAsync(options, new GateProgress { Log = log }, cancellationToken);
 
-    private static async Task<GateResult> RunOnceAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken)
+    public static Task<GateResult> RunAsync(GateOptions options, GateProgress progress, CancellationToken cancellationToken) =>
+        options.Versions.Count > 0
+            ? VersionMatrix.RunAsync(options, o => RunOnceAsync(o, progress, cancellationToken), cancellationToken)
+            : RunOnceAsync(options, progress, cancellationToken);
+
+    private static async Task<GateResult> RunOnceAsync(GateOptions options, GateProgress progress, CancellationToken cancellationToken)
     {
-        log ??= _ => { };
+        var log = progress.Log ?? (_ => { });
         var clock = Stopwatch.StartNew();
         var migrations = MigrationDiscovery.Discover(options.MigrationsPath, options.ProjectRoot, options.Format);
+        var plan = await ChangePlanner.ForOptionsAsync(options, migrations, progress, cancellationToken);
+        if (plan.Checked.Count == 0)
+            return Judge.Verdict(options, $"not started: no migration changed since {plan.Base}", [], clock.Elapsed, null);
         var provider = await ProviderSelector.SelectAsync(options, cancellationToken);
-        log($"starting PostgreSQL ({provider.Name}) for {migrations.Count} migrations");
+        var start = await PrefixStart.PrepareAsync(provider, plan, options, progress, cancellationToken);
+        log($"starting PostgreSQL ({start.Provider.Name}) for {plan.Checked.Count} migrations");
+        progress.Stage?.Invoke("starting PostgreSQL");
 
-        await using var server = await provider.StartAsync(cancellationToken);
+        await using var server = await start.Provider.StartAsync(cancellationToken);
         log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
         var facts = new List<StepFacts>();
         string? interruption = null;
         try
         {
-            await using var database = await WorkDatabase.CreateAsync(server, options.StatementTimeout, cancellationToken);
+            var (work, checkedMigrations) = await PrefixStart.CreateWorkDatabaseAsync(server, start, plan, migrations, options, progress, cancellationToken);
+            await using var database = work;
             await using var runner = await StepRunner.StartAsync(database, SnapshotOptions.Default with { IncludePrivileges = options.ComparePrivileges }, options.CheckData, cancellationToken);
-            foreach (var migration in migrations)
+            foreach (var migration in checkedMigrations)
             {
+                progress.Step?.Invoke(facts.Count + 1, checkedMigrations.Count, migration.Id);
                 var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);
                 facts.Add(step);
                 log(StepLine(step));

@@ -34,17 +34,21 @@ public sealed class TextReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
-        var migrations = result.Steps.GroupBy(s => s.Migration, StringComparer.Ordinal).ToList();
+        var migrations = _options.ShowSteps ? result.Steps.GroupBy(s => s.Migration, StringComparer.Ordinal).ToList() : [];
         var width = migrations.Count == 0 ? 0 : Math.Min(40, migrations.Max(g => Clean(g.Key).Length));
         foreach (var migration in migrations)
             text.Append(Clean(migration.Key).PadRight(width)).Append("  ").AppendJoin(", ", migration.Select(Phase)).Append('\n');
 
-        if (result.Findings.Count > 0)
+        if (result.Findings.Count > 0 && migrations.Count > 0)
             text.Append('\n');
         foreach (var finding in result.Findings)
             AppendFinding(text, finding);
 
-        return text.Append('\n').Append(Summary(result)).Append('\n').ToString();
+        if (!_options.ShowSummary)
+            return text.ToString();
+        if (text.Length > 0)
+            text.Append('\n');
+        return text.Append(Summary(result)).Append('\n').ToString();
     }
 
     private string Phase(StepResult step) => step.Outcome switch

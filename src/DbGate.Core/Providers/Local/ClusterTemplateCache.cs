@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DbGate.Core.Providers.Local;
 
 /// <summary>
@@ -10,17 +8,13 @@ internal sealed class ClusterTemplateCache(PostgresBinaries binaries, UnixUser? 
 {
     public const string SuperUser = "dbgate";
 
-    // As root, the server user must be able to reach the cache, and root's home is closed to it.
-    private string Root =>
-        Environment.GetEnvironmentVariable("DBGATE_CACHE_DIR") is { Length: > 0 } configured ? configured
-        : runAs is not null ? "/var/cache/dbgate"
-        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "dbgate");
+    private string Root => CacheRoot.Path(runAs);
 
     /// <summary>Creates <paramref name="dataDirectory"/> as a fresh cluster: a copy of the cached template when possible.</summary>
     public async Task CreateClusterAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         var template = await TryGetTemplateAsync(cancellationToken);
-        if (template is not null && await TryCopyAsync(template, dataDirectory, cancellationToken))
+        if (template is not null && await PrefixClusterCache.CopyAsync(template, dataDirectory, cancellationToken))
             return;
         await InitDbAsync(dataDirectory, cancellationToken);
     }
@@ -49,16 +43,6 @@ internal sealed class ClusterTemplateCache(PostgresBinaries binaries, UnixUser? 
         {
             return null; // the caller's own initdb reports the real problem, if there is one
         }
-    }
-
-    private static async Task<bool> TryCopyAsync(string template, string dataDirectory, CancellationToken cancellationToken)
-    {
-        // cp -a keeps the server user's ownership and the 0700 mode PostgreSQL insists on.
-        using var copy = Process.Start(new ProcessStartInfo("cp", ["-a", template, dataDirectory]) { RedirectStandardError = true });
-        if (copy is null)
-            return false;
-        await copy.WaitForExitAsync(cancellationToken);
-        return copy.ExitCode == 0;
     }
 
     private async Task InitDbAsync(string dataDirectory, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ internal static class CheckCommand
         var markdown = new Option<string?>("--markdown") { Description = "Write a Markdown summary to this file" };
         var failOn = new Option<string?>("--fail-on") { Description = "Lowest level that fails the run: error (default), warning, note, none" };
         var data = new Option<bool?>("--data") { Description = "Also check that rows in existing tables survive each step's up and down" };
+        var versions = new Option<string?>("--versions") { Description = "PostgreSQL major versions to run the whole gate on, such as 15,17 (overrides postgres.versions)" };
         var changed = new Option<bool>("--changed") { Description = "Gate only the migrations new or changed against the base, on a cached database of the unchanged ones" };
         var @base = new Option<string?>("--base") { Description = "The base for --changed (default: the branch's upstream, else the default branch)", HelpName = "REF" };
         var logFormat = new Option<string?>("--log-format") { Description = "text (default) or msbuild: path(line,col): error DBG002: message" };
@@ -27,7 +28,7 @@ internal static class CheckCommand
 
         var command = new Command("check", "Apply every migration forward, back and forward again on an ephemeral PostgreSQL, and report what breaks.")
         {
-            path, config, provider, connection, image, sarif, junit, json, markdown, failOn, data, changed, @base, logFormat, quiet, verbose,
+            path, config, provider, connection, image, sarif, junit, json, markdown, failOn, data, versions, changed, @base, logFormat, quiet, verbose,
         };
         command.SetAction((result, cancellationToken) => CheckRunner.RunAsync(
             new CheckArguments(
@@ -41,7 +42,8 @@ internal static class CheckCommand
                 result.GetValue(json),
                 result.GetValue(markdown),
                 result.GetValue(failOn),
-                result.GetValue(data)),
+                result.GetValue(data),
+                result.GetValue(versions)),
             new CheckSettings(result.GetValue(logFormat), result.GetValue(quiet), result.GetValue(verbose), result.GetValue(changed), result.GetValue(@base)),
             cancellationToken));
         return command;

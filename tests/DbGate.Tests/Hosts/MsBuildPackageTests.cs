@@ -70,20 +70,7 @@ public sealed class MsBuildPackageTests(PackagesFixture packages) : IDisposable
             """);
     }
 
-    private void CopyMigrations(string sample)
-    {
-        var target = Path.Combine(_work.Path, "db");
-        if (Directory.Exists(target))
-            Directory.Delete(target, recursive: true);
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Sample(sample), "*", SearchOption.AllDirectories).Where(f => !f.Contains("/out/", StringComparison.Ordinal)))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(RepoPaths.Sample(sample), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-        // Reports are not this test's subject: keep the sample's dbgate.yml from writing them.
-        File.WriteAllText(Path.Combine(target, "dbgate.yml"), "migrations: migrations\n");
-    }
+    private void CopyMigrations(string sample) => Samples.Copy(sample, Path.Combine(_work.Path, "db"));
 
     private Task<Processes.Result> BuildAsync(IReadOnlyDictionary<string, string?>? extra = null)
     {

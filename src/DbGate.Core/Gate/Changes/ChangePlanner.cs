@@ -29,6 +29,8 @@ internal static class ChangePlanner
         var git = await Git.OpenAsync(migrationsFolder, cancellationToken);
         var revision = await BaseRevision.ResolveAsync(git, requestedBase, cancellationToken);
         var folderInRepository = (await git.ReadAsync(["-C", migrationsFolder, "rev-parse", "--show-prefix"], cancellationToken)).Trim().TrimEnd('/');
+        if (await GitChanges.TryPlanAsync(git, revision, folderInRepository, current, migrationsFolder, cancellationToken) is { } fast)
+            return fast;
         var scratch = Directory.CreateTempSubdirectory("dbgate-base-").FullName;
         try
         {

@@ -9,11 +9,11 @@ internal sealed class Git(string repositoryRoot)
     public string Root { get; } = repositoryRoot;
 
     /// <summary>The repository holding <paramref name="directory"/>; a one-line configuration error when there is none.</summary>
-    public static async Task<Git> OpenAsync(string directory, CancellationToken cancellationToken)
+    public static async Task<Git> OpenAsync(string directory, CancellationToken cancellationToken, string purpose = "--changed")
     {
         var (exit, output, _) = await RunAsync(directory, ["rev-parse", "--show-toplevel"], cancellationToken);
         if (exit != 0)
-            throw new ConfigurationException($"--changed needs a git repository, and {directory} is not in one");
+            throw new ConfigurationException($"{purpose} needs a git repository, and {directory} is not in one");
         return new Git(output.Trim());
     }
 
@@ -65,6 +65,9 @@ internal sealed class Git(string repositoryRoot)
         // Plain, stable output whatever the user's configuration says.
         info.Environment["GIT_TERMINAL_PROMPT"] = "0";
         info.Environment["LC_ALL"] = "C";
+        // Inside a hook git may export these relative to its own working folder; let git find the repository itself.
+        foreach (var inherited in new[] { "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX" })
+            info.Environment.Remove(inherited);
         try
         {
             var process = Process.Start(info) ?? throw new ConfigurationException("could not start git");
@@ -73,7 +76,7 @@ internal sealed class Git(string repositoryRoot)
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            throw new ConfigurationException("--changed needs git on PATH");
+            throw new ConfigurationException("git is not on PATH");
         }
     }
 

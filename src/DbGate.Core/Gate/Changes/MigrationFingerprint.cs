@@ -23,7 +23,8 @@ internal static class MigrationFingerprint
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static SortedSet<string> Files(Migration migration, string migrationsFolder)
+    /// <summary>The files that make up a migration, by full path, in a stable order.</summary>
+    internal static SortedSet<string> Files(Migration migration, string migrationsFolder)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal) { migration.Up.FullPath };
         if (migration.Down is { } down)
@@ -32,6 +33,15 @@ internal static class MigrationFingerprint
         if (!SamePath(folder, migrationsFolder))
             files.UnionWith(Directory.EnumerateFiles(folder));
         return files;
+    }
+
+    /// <summary>The same from git's blob ids, for files git already knows to be unchanged: nothing is read.</summary>
+    public static string FromBlobs(Migration migration, IEnumerable<(string Name, string Blob)> files)
+    {
+        var text = new StringBuilder($"{migration.Id}\n{migration.Version}\n{migration.RunInTransaction}\n{migration.OneStatementRunsAlone}\n");
+        foreach (var (name, blob) in files)
+            text.Append('\n').Append(name).Append('\n').Append(blob);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private static bool SamePath(string a, string b) =>

@@ -25,6 +25,9 @@ public sealed class PackagesFixture : IAsyncLifetime, IDisposable
     public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
     {
         ["NUGET_PACKAGES"] = NuGetPackages,
+        // The SDK caches where a local tool's package lives by id and version alone (~/.dotnet/toolResolverCache):
+        // a shared one would send `dotnet dbgate` to an earlier run's deleted packages folder.
+        ["DOTNET_CLI_HOME"] = Path.Combine(_folder.Path, "cli-home"),
         ["MSBUILDDISABLENODEREUSE"] = "1",
         ["DOTNET_CLI_UI_LANGUAGE"] = "en",
     };

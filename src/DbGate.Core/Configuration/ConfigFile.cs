@@ -41,6 +41,12 @@ internal sealed class PostgresSection
 
     /// <summary>PostgreSQL major versions to run the whole gate on, once each.</summary>
     public List<string>? Versions { get; set; }
+
+    /// <summary>Run migrations as the connection's superuser (off: an unprivileged role that owns the work database).</summary>
+    public bool? Superuser { get; set; }
+
+    /// <summary>Untrusted extensions the unprivileged role may create through DbGate's privileged functions.</summary>
+    public List<string>? Extensions { get; set; }
 }
 
 internal sealed class ReportsSection

@@ -44,7 +44,7 @@ internal static class ScriptExecutor
             {
                 // A batch of one is sent verbatim; NpgsqlCommand would re-split text such as BEGIN ATOMIC bodies.
                 await using var batch = new NpgsqlBatch(connection);
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(script.TextToSend(statement)));
                 await batch.ExecuteNonQueryAsync(cancellationToken);
             }
             catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)

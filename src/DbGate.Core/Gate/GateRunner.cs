@@ -42,10 +42,12 @@ public static class GateRunner
         log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
         var facts = new List<StepFacts>();
         string? interruption = null;
+        Execution.Privileges.RunIdentity? identity = null;
         try
         {
             var (work, checkedMigrations) = await PrefixStart.CreateWorkDatabaseAsync(server, start, plan, migrations, options, progress, cancellationToken);
             await using var database = work;
+            identity = database.Identity;
             await using var runner = await StepRunner.StartAsync(database, SnapshotOptions.Default with { IncludePrivileges = options.ComparePrivileges }, options.CheckData, cancellationToken);
             foreach (var migration in checkedMigrations)
             {
@@ -64,7 +66,11 @@ public static class GateRunner
             // The connection itself broke: the server died or was killed under us.
             interruption = $"lost the connection to PostgreSQL: {e.Message}";
         }
-        return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption);
+        return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption) with
+        {
+            RunAs = identity?.Description,
+            Privileged = identity is not null && identity.Level != Execution.Privileges.PrivilegeLevel.Least,
+        };
     }
 
     private static string StepLine(StepFacts step) =>

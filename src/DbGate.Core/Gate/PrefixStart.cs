@@ -31,7 +31,7 @@ internal static class PrefixStart
             return new Start(provider, null, ApplyForward: true);
         }
         var runAs = UnixUser.IsRoot ? UnixUser.ForServer() : null;
-        var key = Key(binaries, runAs, options.Format, plan.PrefixFingerprints);
+        var key = Key(binaries, runAs, $"{options.Format}|superuser={options.Superuser}|extensions={string.Join(',', options.Extensions)}", plan.PrefixFingerprints);
         if (PrefixClusterCache.Find(key, runAs) is { } hit)
         {
             progress.Log?.Invoke($"prefix cache hit: {plan.Prefix.Count} unchanged migrations ({key[..12]})");
@@ -41,7 +41,7 @@ internal static class PrefixStart
         progress.Log?.Invoke($"prefix cache miss ({key[..12]}): applying {plan.Prefix.Count} unchanged migrations once");
         await using var server = await LocalPostgresServer.StartAsync(binaries, cancellationToken);
         // Not disposed on success: this database is what the cache keeps.
-        var database = await WorkDatabase.CreateAsync(server, options.StatementTimeout, cancellationToken);
+        var database = await WorkDatabase.CreateAsync(server, WorkOptions(options), cancellationToken);
         if (await ApplyAsync(database, plan.Prefix, cancellationToken) is { } failed)
         {
             await database.DisposeAsync();
@@ -62,7 +62,7 @@ internal static class PrefixStart
     {
         if (start.Failed is not null)
             return (await Everything(start.Failed), all);
-        var database = await WorkDatabase.CreateAsync(server, options.StatementTimeout, start.Template, cancellationToken);
+        var database = await WorkDatabase.CreateAsync(server, WorkOptions(options) with { Template = start.Template }, cancellationToken);
         if (!start.ApplyForward)
             return (database, plan.Checked);
         string? failed;
@@ -84,9 +84,13 @@ internal static class PrefixStart
         async Task<WorkDatabase> Everything(string failedId)
         {
             progress.Warn?.Invoke($"{failedId} is unchanged since {plan.Base} but its up fails here: checking every migration");
-            return await WorkDatabase.CreateAsync(server, options.StatementTimeout, cancellationToken);
+            return await WorkDatabase.CreateAsync(server, WorkOptions(options), cancellationToken);
         }
     }
+
+    /// <summary>How every work database of a run is set up, the cached prefix's as much as the checked one's.</summary>
+    public static WorkDatabaseOptions WorkOptions(GateOptions options) =>
+        new(options.StatementTimeout, options.Superuser, options.Extensions, options.AllowExistingDatabase);
 
     /// <summary>Applies each up forward, as the tool would; returns the id of the first that fails, or null.</summary>
     public static async Task<string?> ApplyAsync(WorkDatabase database, IReadOnlyList<Migration> prefix, CancellationToken cancellationToken)
@@ -106,13 +110,14 @@ internal static class PrefixStart
     /// Everything the prefix's state depends on: the migrations' content, the format, the server binaries and the
     /// account they run as, and this build of DbGate (its module id changes with any change to how it applies them).
     /// </summary>
-    internal static string Key(PostgresBinaries binaries, UnixUser? runAs, string format, IReadOnlyList<string> fingerprints)
+    /// <param name="setup">The format and whatever else shapes the work database (superuser, listed extensions).</param>
+    internal static string Key(PostgresBinaries binaries, UnixUser? runAs, string setup, IReadOnlyList<string> fingerprints)
     {
         var text = new StringBuilder()
             .Append("dbgate-prefix-v1\n")
             .Append(typeof(PrefixStart).Assembly.ManifestModule.ModuleVersionId).Append('\n')
             .Append(binaries.Version).Append('\n').Append(binaries.BinDirectory).Append('\n')
-            .Append(runAs?.Uid ?? -1).Append('\n').Append(format).Append('\n')
+            .Append(runAs?.Uid ?? -1).Append('\n').Append(setup).Append('\n')
             .AppendJoin('\n', fingerprints);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }

@@ -44,6 +44,8 @@ public sealed class TextReportWriter : IReportWriter
         foreach (var finding in result.Findings)
             AppendFinding(text, finding);
 
+        if (result.Privileged && result.RunAs is { } runAs)
+            text.Append(text.Length > 0 ? "\n" : "").Append(_ansi.Paint(Clean(runAs), Ansi.BoldYellow)).Append('\n');
         if (!_options.ShowSummary)
             return text.ToString();
         if (text.Length > 0)

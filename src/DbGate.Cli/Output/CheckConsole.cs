@@ -12,7 +12,8 @@ namespace DbGate.Cli.Output;
 /// findings and the verdict; the per-step table only with --verbose or when the run fails; under GitHub Actions
 /// also annotations, the step summary and the step's outputs.
 /// </summary>
-internal sealed class CheckConsole(OutputSettings settings)
+/// <param name="redact">Applied to every line before it is shown: a line may quote a connection string.</param>
+internal sealed class CheckConsole(OutputSettings settings, Func<string, string> redact)
 {
     public async Task<GateResult> RunAsync(GateOptions options, CancellationToken cancellationToken)
     {
@@ -23,8 +24,8 @@ internal sealed class CheckConsole(OutputSettings settings)
             var logger = loggers.CreateLogger("DbGate");
             var progress = new GateProgress
             {
-                Log = line => Diagnostics.Line(logger, line),
-                Stage = stage => Diagnostics.Line(logger, stage),
+                Log = Debug,
+                Stage = Debug,
                 Step = (index, count, migration) => Diagnostics.Step(logger, index, count, migration),
                 Warn = line =>
                 {
@@ -32,12 +33,20 @@ internal sealed class CheckConsole(OutputSettings settings)
                         warnings.Add(line);
                 },
             };
+            void Debug(string line)
+            {
+                if (!logger.IsEnabled(LogLevel.Debug))
+                    return;
+                var shown = redact(line);
+                Diagnostics.Line(logger, shown);
+            }
+
             result = settings.LiveProgress
                 ? await LiveProgress.RunAsync(progress, p => GateRunner.RunAsync(options, p, cancellationToken))
                 : await GateRunner.RunAsync(options, progress, cancellationToken);
         }
         foreach (var warning in warnings)
-            await Console.Error.WriteLineAsync($"dbgate: warning: {warning}");
+            await Console.Error.WriteLineAsync($"dbgate: warning: {redact(warning)}");
         return result;
     }
 

@@ -18,6 +18,9 @@ internal sealed class ConfigFile
     /// <summary>Bounds every statement (such as 30s, 5min, 500ms), so a hung migration cannot hang CI.</summary>
     public string? StatementTimeout { get; set; }
 
+    /// <summary>Limit for the whole run; 0 for none.</summary>
+    public string? Timeout { get; set; }
+
     /// <summary>Report files to write, relative to this file.</summary>
     public ReportsSection? Reports { get; set; }
 
@@ -26,6 +29,10 @@ internal sealed class ConfigFile
 
     /// <summary>Rule id → level (error, warning, note, none).</summary>
     public Dictionary<string, string>? Rules { get; set; }
+
+    /// <summary>Where each value was written, for errors about it; not a key.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    internal ConfigLocations Locations { get; set; } = ConfigLocations.None;
 }
 
 internal sealed class PostgresSection

@@ -51,6 +51,14 @@ public sealed record GateOptions(
 
     /// <summary>Bounds every statement, so a migration waiting on a lock or sleeping cannot hang CI.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Bounds the whole run, also when the server or the network stops answering; null for no limit. When it passes,
+    /// the run ends incomplete with the reports of what was seen.
+    /// </summary>
+    public TimeSpan? Timeout { get; init; } = DefaultTimeout;
+
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
 }
 
 /// <summary>Where to write each report; null means not written.</summary>

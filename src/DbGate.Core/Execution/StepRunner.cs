@@ -84,31 +84,27 @@ internal sealed class StepRunner : IAsyncDisposable
     /// <summary>Runs a check inside a transaction that is always rolled back, so the work database is untouched.</summary>
     private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, Task<T>> check, CancellationToken cancellationToken)
     {
+        // Disposing rolls back what is still open; an explicit rollback on a connection that broke mid-check would
+        // throw and hide why it broke.
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            return await check(_connection);
-        }
-        finally
-        {
-            await transaction.RollbackAsync(cancellationToken);
-        }
+        var result = await check(_connection);
+        await transaction.RollbackAsync(cancellationToken);
+        return result;
     }
 
     /// <summary>Runs a check in a throwaway copy of the work database, for steps the tool runs outside a transaction.</summary>
     private async Task<T> InCloneAsync<T>(Func<NpgsqlConnection, Task<T>> check, CancellationToken cancellationToken)
     {
         await _connection.DisposeAsync();
-        try
+        T result;
+        await using (var clone = await _database.CloneAsync(cancellationToken))
         {
-            await using var clone = await _database.CloneAsync(cancellationToken);
             await using var connection = await clone.OpenAsync(cancellationToken);
-            return await check(connection);
+            result = await check(connection);
         }
-        finally
-        {
-            _connection = await _database.OpenAsync(cancellationToken);
-        }
+        // Only after a check that ended: reconnecting after a fault would fail again and hide the first failure.
+        _connection = await _database.OpenAsync(cancellationToken);
+        return result;
     }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();

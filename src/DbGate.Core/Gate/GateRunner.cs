@@ -6,7 +6,6 @@ using DbGate.Core.Migrations;
 using DbGate.Core.Providers;
 using DbGate.Core.Results;
 using DbGate.Core.Snapshots;
-using Npgsql;
 
 namespace DbGate.Core.Gate;
 
@@ -20,14 +19,26 @@ public static class GateRunner
     public static Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken) =>
         RunAsync(options, new GateProgress { Log = log }, cancellationToken);
 
-    public static Task<GateResult> RunAsync(GateOptions options, GateProgress progress, CancellationToken cancellationToken) =>
-        options.Versions.Count > 0
-            ? VersionMatrix.RunAsync(options, o => RunOnceAsync(o, progress, cancellationToken), cancellationToken)
-            : RunOnceAsync(options, progress, cancellationToken);
+    public static async Task<GateResult> RunAsync(GateOptions options, GateProgress progress, CancellationToken cancellationToken)
+    {
+        using var deadline = new RunDeadline(options.Timeout, cancellationToken);
+        try
+        {
+            return options.Versions.Count > 0
+                ? await VersionMatrix.RunAsync(options, o => RunOnceAsync(o, progress, deadline), deadline.Token)
+                : await RunOnceAsync(options, progress, deadline);
+        }
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            // Out of time before any server was ready: there is nothing to judge, only the reason to give.
+            throw new InfrastructureException($"{deadline.Reason}, before PostgreSQL was ready");
+        }
+    }
 
-    private static async Task<GateResult> RunOnceAsync(GateOptions options, GateProgress progress, CancellationToken cancellationToken)
+    private static async Task<GateResult> RunOnceAsync(GateOptions options, GateProgress progress, RunDeadline deadline)
     {
         var log = progress.Log ?? (_ => { });
+        var cancellationToken = deadline.Token;
         var clock = Stopwatch.StartNew();
         var migrations = MigrationDiscovery.Discover(options.MigrationsPath, options.ProjectRoot, options.Format);
         var plan = await ChangePlanner.ForOptionsAsync(options, migrations, progress, cancellationToken);
@@ -40,46 +51,12 @@ public static class GateRunner
 
         await using var server = await start.Provider.StartAsync(cancellationToken);
         log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
-        var facts = new List<StepFacts>();
-        string? interruption = null;
-        Execution.Privileges.RunIdentity? identity = null;
-        try
-        {
-            var (work, checkedMigrations) = await PrefixStart.CreateWorkDatabaseAsync(server, start, plan, migrations, options, progress, cancellationToken);
-            await using var database = work;
-            identity = database.Identity;
-            await using var runner = await StepRunner.StartAsync(database, SnapshotOptions.Default with { IncludePrivileges = options.ComparePrivileges }, options.CheckData, cancellationToken);
-            foreach (var migration in checkedMigrations)
-            {
-                progress.Step?.Invoke(facts.Count + 1, checkedMigrations.Count, migration.Id);
-                var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);
-                facts.Add(step);
-                log(StepLine(step));
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            interruption = "cancelled";
-        }
-        catch (NpgsqlException e) when (e is not PostgresException)
-        {
-            // The connection itself broke: the server died or was killed under us.
-            interruption = $"lost the connection to PostgreSQL: {e.Message}";
-        }
+        var (facts, interruption, identity) = await StepLoop.RunAsync(
+            token => PrefixStart.CreateWorkDatabaseAsync(server, start, plan, migrations, options, progress, token), options, progress, deadline);
         return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption) with
         {
             RunAs = identity?.Description,
             Privileged = identity is not null && identity.Level != Execution.Privileges.PrivilegeLevel.Least,
         };
     }
-
-    private static string StepLine(StepFacts step) =>
-        $"{step.Migration.Id}: up {Word(step.Up)}, down {Word(step.Down)}, redo {Word(step.Redo)}";
-
-    private static string Word(ScriptRun run) => run.Outcome switch
-    {
-        Outcome.Passed => "ok",
-        Outcome.Failed => "FAILED",
-        _ => "skipped",
-    };
 }

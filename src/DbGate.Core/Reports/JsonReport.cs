@@ -10,6 +10,7 @@ internal sealed record JsonReport(
     JsonTool Tool,
     string Server,
     bool Complete,
+    string? Interruption,
     Verdict Verdict,
     Level FailOn,
     double DurationSeconds,

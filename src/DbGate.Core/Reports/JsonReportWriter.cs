@@ -19,6 +19,7 @@ internal sealed class JsonReportWriter(ReportContext context) : IReportWriter
             new JsonTool(ToolInfo.Name, context.ToolVersion),
             result.Server,
             result.Complete,
+            result.Complete ? null : result.Interruption ?? Verdicts.CutShort,
             result.VerdictAt(context.FailOn),
             context.FailOn,
             Formats.SecondsValue(result.Duration),

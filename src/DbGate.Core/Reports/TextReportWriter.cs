@@ -76,7 +76,7 @@ public sealed class TextReportWriter : IReportWriter
         {
             Verdict.Passed => _ansi.Paint("PASSED", Ansi.BoldGreen),
             Verdict.Failed => _ansi.Paint("FAILED", Ansi.BoldRed),
-            _ => _ansi.Paint("INCOMPLETE", Ansi.BoldYellow) + " (the run was cut short)",
+            _ => _ansi.Paint("INCOMPLETE", Ansi.BoldYellow) + $" ({Clean(Verdicts.WhyIncomplete(result))})",
         };
         return $"{string.Join(", ", parts)} in {Formats.Human(result.Duration)} — {verdict}";
     }

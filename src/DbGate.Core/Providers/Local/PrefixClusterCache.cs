@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DbGate.Core.Providers.Local;
 
 /// <summary>
@@ -69,14 +67,8 @@ internal static class PrefixClusterCache
     }
 
     /// <summary>Copies a cluster with the server user's ownership and the 0700 mode PostgreSQL insists on.</summary>
-    public static async Task<bool> CopyAsync(string from, string to, CancellationToken cancellationToken)
-    {
-        using var copy = Process.Start(new ProcessStartInfo("cp", ["-a", from, to]) { RedirectStandardError = true });
-        if (copy is null)
-            return false;
-        await copy.WaitForExitAsync(cancellationToken);
-        return copy.ExitCode == 0;
-    }
+    public static Task<bool> CopyAsync(string from, string to, CancellationToken cancellationToken) =>
+        ClusterTemplateCache.TryCopyAsync(from, to, cancellationToken);
 
     private static void Prune(string folder)
     {

@@ -25,7 +25,6 @@ internal sealed class CheckConsole(OutputSettings settings, Func<string, string>
             var progress = new GateProgress
             {
                 Log = Debug,
-                Stage = Debug,
                 Step = (index, count, migration) => Diagnostics.Step(logger, index, count, migration),
                 Warn = line =>
                 {

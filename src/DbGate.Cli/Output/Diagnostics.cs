@@ -12,14 +12,13 @@ internal static partial class Diagnostics
             if (!settings.Verbose)
                 return;
             builder.SetMinimumLevel(LogLevel.Debug);
-            // stdout is the report's: every log line goes to stderr.
-            builder.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.AddSimpleConsole(o =>
+            // stdout is the report's: every log line goes to stderr, in DbGate's own one-line form.
+            builder.AddConsole(o =>
             {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss.fff ";
-                o.ColorBehavior = OutputSettings.ErrorColour ? LoggerColorBehavior.Enabled : LoggerColorBehavior.Disabled;
+                o.LogToStandardErrorThreshold = LogLevel.Trace;
+                o.FormatterName = DbGateLogFormatter.Name;
             });
+            builder.AddConsoleFormatter<DbGateLogFormatter, ConsoleFormatterOptions>();
         });
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Line}")]

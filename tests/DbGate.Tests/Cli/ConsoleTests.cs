@@ -48,8 +48,9 @@ public sealed class ConsoleTests(PostgresFixture server)
 
         Assert.Equal(0, exit);
         Assert.Matches(StepLine, output);
-        Assert.Matches(@"\d\d:\d\d:\d\d\.\d{3} dbug: DbGate\[\d+\] step 6 of 6: 0006_customer_phone", error);
-        Assert.DoesNotContain("dbug", output, StringComparison.Ordinal);
+        Assert.Contains("dbgate: step 6 of 6: 0006_customer_phone\n", error, StringComparison.Ordinal);
+        Assert.Contains("dbgate: 0006_customer_phone: up ok, down ok, redo ok\n", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("dbgate: step", output, StringComparison.Ordinal);
     }
 
     [Fact]

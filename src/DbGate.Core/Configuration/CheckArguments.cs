@@ -14,4 +14,5 @@ public sealed record CheckArguments(
     string? FailOn = null,
     bool? Data = null,
     bool AllowExistingDatabase = false,
-    string? Timeout = null);
+    string? Timeout = null,
+    string? Versions = null);

@@ -43,6 +43,12 @@ public sealed record GateOptions(
     /// <summary>Work in the connection's own database even when it holds objects DbGate did not create (ups only).</summary>
     public bool AllowExistingDatabase { get; init; }
 
+    /// <summary>
+    /// Set for <c>check --changed</c>: gate only the migrations new or changed against this base, on top of the
+    /// unchanged prefix. An empty string means the default base (the upstream, else the default branch).
+    /// </summary>
+    public string? ChangedSince { get; init; }
+
     /// <summary>Bounds every statement, so a migration waiting on a lock or sleeping cannot hang CI.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -42,7 +42,7 @@ public static class OptionsResolver
                 Report(arguments.JUnit, workingDirectory, config.Reports?.Junit, configDirectory),
                 Report(arguments.Json, workingDirectory, config.Reports?.Json, configDirectory),
                 Report(arguments.Markdown, workingDirectory, config.Reports?.Markdown, configDirectory)),
-            Versions = config.Postgres?.Versions ?? [],
+            Versions = arguments.Versions is { Length: > 0 } v ? v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : config.Postgres?.Versions ?? [],
             ComparePrivileges = config.RoundTrip?.Privileges ?? false,
             CheckData = arguments.Data ?? config.RoundTrip?.Data ?? false,
             Superuser = config.Postgres?.Superuser ?? false,

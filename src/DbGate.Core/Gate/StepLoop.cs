@@ -32,11 +32,12 @@ internal sealed class StepLoop
     private StepLoop(RunDeadline deadline) => _deadline = deadline;
 
     /// <returns>The facts of the steps that ended, why the run stopped early (null when it did not), and whom the migrations ran as.</returns>
+    /// <param name="open">Creates the work database and says which migrations to check in it (all, or those after a --changed prefix).</param>
     public static async Task<(IReadOnlyList<StepFacts> Facts, string? Interruption, RunIdentity? Identity)> RunAsync(
-        IPostgresServer server, MigrationSet set, GateOptions options, Action<string> log, RunDeadline deadline)
+        Func<CancellationToken, Task<(WorkDatabase Database, IReadOnlyList<Migration> Checked)>> open, MigrationSet set, GateOptions options, GateProgress progress, RunDeadline deadline)
     {
         var loop = new StepLoop(deadline);
-        var work = loop.WorkAsync(server, set, options, log);
+        var work = loop.WorkAsync(open, set, options, progress);
         await Task.WhenAny(loop._stepsOver.Task, deadline.Stopped);
         var grace = loop._stepsOver.Task.IsCompleted ? TeardownGrace : UnwindGrace;
         await Task.WhenAny(work, Task.Delay(grace, CancellationToken.None));
@@ -52,13 +53,13 @@ internal sealed class StepLoop
         }
     }
 
-    private async Task WorkAsync(IPostgresServer server, MigrationSet set, GateOptions options, Action<string> log)
+    private async Task WorkAsync(Func<CancellationToken, Task<(WorkDatabase Database, IReadOnlyList<Migration> Checked)>> open, MigrationSet set, GateOptions options, GateProgress progress)
     {
         var cancellationToken = _deadline.Token;
         try
         {
-            await using var database = await WorkDatabase.CreateAsync(
-                server, new WorkDatabaseOptions(options.StatementTimeout, options.Superuser, options.Extensions, options.AllowExistingDatabase), cancellationToken);
+            var (work, migrations) = await open(cancellationToken);
+            await using var database = work;
             lock (_facts)
                 _identity = database.Identity;
             try
@@ -68,15 +69,16 @@ internal sealed class StepLoop
                 if (set.Commands is { } commands)
                 {
                     await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken))
-                        Record(step, log);
+                        Record(step, progress);
                 }
                 else
                 {
                     await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken);
-                    foreach (var migration in set.Migrations)
+                    foreach (var migration in migrations)
                     {
                         _current = migration;
-                        Record(await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken), log);
+                        progress.Step?.Invoke(_facts.Count + 1, migrations.Count, migration.Id);
+                        Record(await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken), progress);
                     }
                 }
                 _current = null;
@@ -101,11 +103,11 @@ internal sealed class StepLoop
         }
     }
 
-    private void Record(StepFacts step, Action<string> log)
+    private void Record(StepFacts step, GateProgress progress)
     {
         lock (_facts)
             _facts.Add(step);
-        log(StepLine(step));
+        progress.Log?.Invoke(StepLine(step));
     }
 
     private void Interrupt(string reason)

@@ -76,7 +76,7 @@ public static class MigrationDiscovery
     public static string? DetectFormat(string folder)
     {
         var directory = new DirectoryInfo(folder);
-        var found = directory.Exists ? Formats.Where(f => f.Recognises(directory)).ToList() : [];
+        var found = directory.Exists ? Recognised(directory) : [];
         return found.Count == 1 ? found[0].Name : null;
     }
 

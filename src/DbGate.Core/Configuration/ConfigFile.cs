@@ -33,6 +33,9 @@ internal sealed class ConfigFile
     /// <summary>The rows the EXPLAIN benchmarks run on; see README, "Seeding".</summary>
     public SeedSection? Seed { get; set; }
 
+    /// <summary>EXPLAIN benchmarks on the seeded final schema, with thresholds; see README, "Benchmarks".</summary>
+    public BenchmarksSection? Benchmarks { get; set; }
+
     /// <summary>Where each value was written, for errors about it; not a key.</summary>
     [YamlDotNet.Serialization.YamlIgnore]
     internal ConfigLocations Locations { get; set; } = ConfigLocations.None;

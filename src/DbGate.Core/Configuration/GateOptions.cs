@@ -55,6 +55,9 @@ public sealed record GateOptions(
     /// <summary>dbgate.yml's <c>seed:</c> section: how <see cref="Seeding.Seeder"/> fills the migrated schema.</summary>
     public Seeding.SeedOptions Seed { get; init; } = Seeding.SeedOptions.Default;
 
+    /// <summary>dbgate.yml's <c>benchmarks:</c> section: the queries EXPLAINed on the seeded final schema.</summary>
+    public Core.Benchmarks.BenchmarkOptions Benchmarks { get; init; } = Core.Benchmarks.BenchmarkOptions.None;
+
     /// <summary>The migration tool's settings from dbgate.yml: placeholders, command mode's commands, the EF project.</summary>
     public Migrations.FormatOptions FormatOptions { get; init; } = Migrations.FormatOptions.Default;
 

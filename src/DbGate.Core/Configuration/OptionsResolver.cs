@@ -57,6 +57,7 @@ public static class OptionsResolver
                 : GateOptions.DefaultTimeout,
             FormatOptions = FormatOptionsResolver.Resolve(config, configDirectory, configPath),
             Seed = SeedOptionsResolver.Resolve(config.Seed, locations, configDirectory, projectRoot),
+            Benchmarks = configPath is null ? Core.Benchmarks.BenchmarkOptions.None : await BenchmarkOptionsResolver.ResolveAsync(config.Benchmarks, locations, configPath, projectRoot, cancellationToken),
         };
     }
 

@@ -40,6 +40,9 @@ internal static class ConfigSchemaGenerator
         // A bare number is a number of seconds; YAML reads 30 as a number, the reader as "30".
         timeout.Type |= JsonObjectType.Number;
         Section(schema, "postgres").Properties["versions"].Item!.Type = JsonObjectType.String | JsonObjectType.Integer;
+        // A parameter value is text to PostgreSQL, but YAML reads [[17]] as a number.
+        var parameters = Section(schema, "benchmarks").Properties["queries"].Item!.ActualSchema.Properties["params"].Item!.Item!;
+        parameters.Type |= JsonObjectType.Number | JsonObjectType.Integer | JsonObjectType.Boolean;
         var rules = schema.Properties["rules"];
         var level = new JsonSchema { Type = JsonObjectType.String };
         foreach (var name in levels)

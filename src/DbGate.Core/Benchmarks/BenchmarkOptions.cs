@@ -1,0 +1,53 @@
+using DbGate.Core.Results;
+
+namespace DbGate.Core.Benchmarks;
+
+/// <summary>dbgate.yml's <c>benchmarks:</c> section, resolved: every query's SQL read, thresholds inherited, places kept.</summary>
+public sealed record BenchmarkOptions
+{
+    public static BenchmarkOptions None { get; } = new();
+
+    public IReadOnlyList<BenchmarkQuery> Queries { get; init; } = [];
+
+    /// <summary>max_parallel_workers_per_gather for every run.</summary>
+    public int ParallelWorkers { get; init; }
+}
+
+/// <param name="Name">As written under <c>name:</c>; unique.</param>
+/// <param name="Sql">One statement, without a trailing semicolon.</param>
+/// <param name="ParameterSets">One list of values (text, or null) per benchmark; one empty set when none are given.</param>
+/// <param name="Location">The query's <c>- name:</c> entry in dbgate.yml, where its findings are shown.</param>
+/// <param name="SqlLocation">Where the statement's first character is: in its file, or at the <c>sql:</c> value.</param>
+public sealed record BenchmarkQuery(
+    string Name,
+    string Sql,
+    IReadOnlyList<IReadOnlyList<string?>> ParameterSets,
+    BenchmarkLimits Limits,
+    SourceLocation Location,
+    SourceLocation SqlLocation)
+{
+    /// <summary>The file the statement came from (relative to the project root), or null for inline SQL.</summary>
+    public string? File { get; init; }
+
+    /// <summary>The statement as the splitter found it, to map a position PostgreSQL reports back to its file.</summary>
+    public Sql.SqlStatement? Statement { get; init; }
+
+    /// <summary>Where each parameter set is written, by index, for a count that does not match.</summary>
+    public IReadOnlyList<SourceLocation> ParameterLocations { get; init; } = [];
+}
+
+/// <summary>What one query may cost; null means no limit.</summary>
+/// <param name="MaxTimeMs">Median planning plus execution time; the only timing threshold.</param>
+public sealed record BenchmarkLimits(
+    int Runs = 5,
+    int Warmup = 1,
+    double MaxTimeMs = 100,
+    double? MaxCost = null,
+    long? MaxBuffers = null,
+    double? MaxRowsRemovedRatio = null,
+    double? MaxMisestimate = null)
+{
+    public static BenchmarkLimits Default { get; } = new();
+
+    public IReadOnlyList<ForbiddenNode> Forbid { get; init; } = [];
+}

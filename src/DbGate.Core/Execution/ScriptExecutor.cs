@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DbGate.Core.Observation;
 using DbGate.Core.Results;
 using DbGate.Core.Sql;
 using Npgsql;
@@ -12,12 +13,13 @@ internal static class ScriptExecutor
     /// As the migration tool would: in a transaction of its own when the tool uses one (a statement PostgreSQL
     /// refuses there then fails, as it would in production), otherwise statement by statement.
     /// </summary>
-    public static async Task<ScriptRun> RunAsTheToolWouldAsync(NpgsqlConnection connection, LoadedScript script, bool inTransaction, CancellationToken cancellationToken)
+    /// <param name="observer">Observes each statement for the lint while it runs; null runs them plainly.</param>
+    public static async Task<ScriptRun> RunAsTheToolWouldAsync(NpgsqlConnection connection, LoadedScript script, bool inTransaction, CancellationToken cancellationToken, ScriptObserver? observer = null)
     {
         if (!inTransaction)
-            return await RunAsync(connection, script, insideTransaction: false, cancellationToken);
+            return await RunAsync(connection, script, insideTransaction: false, cancellationToken, observer);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var run = await RunAsync(connection, script, insideTransaction: true, cancellationToken);
+        var run = await RunAsync(connection, script, insideTransaction: true, cancellationToken, observer);
         if (run.Failed)
             await transaction.RollbackAsync(cancellationToken);
         else
@@ -29,7 +31,7 @@ internal static class ScriptExecutor
     /// True when DbGate holds a transaction around the script: its own BEGIN/COMMIT would end DbGate's
     /// transaction and make the round trip unrecoverable, so they are not sent.
     /// </param>
-    public static async Task<ScriptRun> RunAsync(NpgsqlConnection connection, LoadedScript script, bool insideTransaction, CancellationToken cancellationToken)
+    public static async Task<ScriptRun> RunAsync(NpgsqlConnection connection, LoadedScript script, bool insideTransaction, CancellationToken cancellationToken, ScriptObserver? observer = null)
     {
         if (script.SplitFailure is not null)
             return new ScriptRun(Outcome.Failed, TimeSpan.Zero, script.SplitFailure);
@@ -42,10 +44,10 @@ internal static class ScriptExecutor
                 return new ScriptRun(Outcome.Failed, clock.Elapsed, MetaCommand(script, statement));
             try
             {
-                // A batch of one is sent verbatim; NpgsqlCommand would re-split text such as BEGIN ATOMIC bodies.
-                await using var batch = new NpgsqlBatch(connection);
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
-                await batch.ExecuteNonQueryAsync(cancellationToken);
+                if (observer is not null)
+                    await observer.ExecuteAsync(connection, statement, cancellationToken);
+                else
+                    await ScriptObserver.PlainAsync(connection, statement.Text, cancellationToken);
             }
             catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
             {

@@ -22,4 +22,10 @@ public sealed record StepFacts(
 {
     /// <summary>With the data check on: one line per table whose rows did not survive the up and the down.</summary>
     public IReadOnlyList<string> DataLost { get; init; } = [];
+
+    /// <summary>With the lint on: every statement of the up and of the down after it, as observed while it ran.</summary>
+    public IReadOnlyList<Observation.StatementObservation> Statements { get; init; } = [];
+
+    /// <summary>The production sizes the lint judges lock and rewrite costs by.</summary>
+    public Observation.ProductionSizes Sizes { get; init; } = Observation.ProductionSizes.None;
 }

@@ -36,7 +36,8 @@ public static class GateRunner
         try
         {
             await using var database = await WorkDatabase.CreateAsync(server, options.StatementTimeout, cancellationToken);
-            await using var runner = await StepRunner.StartAsync(database, SnapshotOptions.Default with { IncludePrivileges = options.ComparePrivileges }, options.CheckData, cancellationToken);
+            await using var runner = await StepRunner.StartAsync(
+                database, SnapshotOptions.Default with { IncludePrivileges = options.ComparePrivileges }, options.CheckData, cancellationToken, options.Lint.Enabled ? options.Lint.Sizes : null);
             foreach (var migration in migrations)
             {
                 var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);

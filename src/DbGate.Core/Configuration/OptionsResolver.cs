@@ -45,6 +45,8 @@ public static class OptionsResolver
             Irreversible = (config.RoundTrip?.Irreversible ?? []).ToHashSet(StringComparer.Ordinal),
             RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => ParseLevel(r.Value, $"rules.{r.Key}"), StringComparer.Ordinal),
             StatementTimeout = config.StatementTimeout is { } timeout ? Durations.Parse(timeout, "statement_timeout") : TimeSpan.FromMinutes(5),
+            Lint = await LintSettings.ResolveAsync(config.Lint, configDirectory, cancellationToken),
+            PathRuleLevels = LintSettings.Overrides(config.Overrides, configDirectory, ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory)),
         };
     }
 

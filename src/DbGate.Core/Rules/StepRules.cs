@@ -1,3 +1,4 @@
+using DbGate.Core.Rules.Lint;
 using DbGate.Core.Rules.Reversibility;
 
 namespace DbGate.Core.Rules;
@@ -14,5 +15,21 @@ public static class StepRules
         new DownMissing(),
         new ColumnOrderNotRestored(),
         new DataNotPreserved(),
+        new IndexWithoutConcurrently(),
+        new TableRewrite(),
+        new ValidatedConstraintOnExistingTable(),
+        new UniqueUnderAccessExclusive(),
+        new SetNotNullScans(),
+        new ScanUnderEarlierLock(),
+        new LockWithoutTimeout(),
+        new StatementsAfterAccessExclusive(),
+        new RequiredColumnAdded(),
+        new ColumnDropped(),
+        new TableDropped(),
+        new ColumnRenamed(),
+        new TableRenamed(),
+        new TruncateExistingTable(),
+        new TriggerOnExistingTable(),
+        new UnusedIgnore(),
     ];
 }

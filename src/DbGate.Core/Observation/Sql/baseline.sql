@@ -27,7 +27,7 @@ objects AS (
     WHERE x.attrelid IN (SELECT oid FROM tables) AND x.attnum > 0
     UNION ALL
     SELECT 'constraint', x.oid::int8, 0, x.contype::text, NULL, x.conname, NULL, NULL, NULL, NULL, NULL,
-           nullif(x.conrelid, 0)::int8, x.convalidated, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           nullif(x.conrelid, 0)::int8, x.convalidated, NULL, pg_get_constraintdef(x.oid), NULL, NULL, NULL, NULL, NULL,
            coalesce(nullif(x.confrelid, 0), nullif(x.contypid, 0))::int8, NULL, x.cmin::text::int8
     FROM pg_constraint x
     WHERE (x.conrelid IN (SELECT oid FROM relations) OR x.contypid IN (SELECT oid FROM pg_type WHERE typnamespace IN (SELECT oid FROM scope_ns)))

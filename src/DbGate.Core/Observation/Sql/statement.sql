@@ -9,7 +9,8 @@
 -- Columns of "objects": cat = catalog, oid (attrelid for columns and defaults), sub = attnum, k = relkind, contype,
 -- prokind or typtype, s = schema, n = name, fn/tfn = relfilenode of the relation and of its TOAST table,
 -- per = persistence, am = access method, ts = tablespace, rel = owning relation, valid = index valid, constraint
--- validated or trigger enabled, part = is a partition, ty = column type, nn = NOT NULL, def = has a default,
+-- validated or trigger enabled, part = is a partition, ty = column type or constraint definition, nn = NOT NULL,
+-- def = has a default,
 -- miss = default stored without a rewrite, gen = generated or identity kind, drop = dropped column,
 -- ref = referenced table (foreign key) or domain, uq = unique or exclusion index, cid = cmin.
 WITH
@@ -88,7 +89,7 @@ objects AS (
     WHERE (SELECT t_attrdef FROM touched) AND x.adrelid IN (SELECT oid FROM locked) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
     UNION ALL
     SELECT 'constraint', x.oid::int8, 0, x.contype::text, NULL, x.conname, NULL, NULL, NULL, NULL, NULL,
-           nullif(x.conrelid, 0)::int8, x.convalidated, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           nullif(x.conrelid, 0)::int8, x.convalidated, NULL, pg_get_constraintdef(x.oid), NULL, NULL, NULL, NULL, NULL,
            coalesce(nullif(x.confrelid, 0), nullif(x.contypid, 0))::int8, NULL, x.cmin::text::int8
     FROM pg_constraint x, mode m
     WHERE (SELECT t_constraint FROM touched) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid

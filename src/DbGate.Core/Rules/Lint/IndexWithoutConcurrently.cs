@@ -1,0 +1,27 @@
+using DbGate.Core.Observation;
+using DbGate.Core.Snapshots;
+
+namespace DbGate.Core.Rules.Lint;
+
+/// <summary>CREATE INDEX takes SHARE on its table for the whole build: writes wait.</summary>
+public sealed class IndexWithoutConcurrently : StatementRule
+{
+    public override string Id => "DBG101";
+
+    protected override IEnumerable<LintIssue> Check(StatementContext context)
+    {
+        var statement = context.Statement;
+        foreach (var index in statement.Of(SchemaObjectKind.Index, ChangeKind.Created).Select(c => c.Row))
+        {
+            if (index.Relation is not { } tableOid || statement.StrongestTaken(tableOid) is not { } lockTaken)
+                continue;
+            // Under ACCESS EXCLUSIVE the index belongs to a constraint, which DBG104 reports.
+            if (!lockTaken.Mode.BlocksWrites() || lockTaken.Mode == LockMode.AccessExclusive)
+                continue;
+            yield return new LintIssue(
+                $"{statement.Command} {index.Name} blocks writes to {context.Table(lockTaken.Name)} for the whole build ({lockTaken.Mode.SqlName()} lock); " +
+                $"use CREATE INDEX CONCURRENTLY {context.OutsideTransactionHow}",
+                lockTaken.Name);
+        }
+    }
+}

@@ -88,7 +88,7 @@ internal sealed class StepRunner : IAsyncDisposable
     }
 
     private ScriptObserver? Observe(LoadedScript script, Phase phase, bool inTransaction) =>
-        _mirror is null ? null : new ScriptObserver(_mirror.Fork(), script.Script, phase, inTransaction);
+        _mirror is null ? null : new ScriptObserver(_mirror.Fork(sameMigration: phase == Phase.Down), script.Script, phase, inTransaction);
 
     /// <summary>How a check runs a script: inside DbGate's transaction, or as the tool would in a clone.</summary>
     internal delegate Task<ScriptRun> ScriptRunner(LoadedScript script);

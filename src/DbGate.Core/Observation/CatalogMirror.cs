@@ -9,20 +9,26 @@ internal sealed class CatalogMirror
 {
     private readonly Dictionary<RowKey, (CatalogRow Row, int Epoch)> _rows;
 
-    private CatalogMirror(Dictionary<RowKey, (CatalogRow Row, int Epoch)> rows, int epoch)
+    private readonly int _migrationStart;
+
+    private CatalogMirror(Dictionary<RowKey, (CatalogRow Row, int Epoch)> rows, int epoch, int migrationStart)
     {
         _rows = rows;
         Epoch = epoch;
+        _migrationStart = migrationStart;
     }
 
     /// <summary>Counts scripts: objects created by an earlier one (a lower epoch) are pre-existing for this one.</summary>
     public int Epoch { get; }
 
     public static CatalogMirror FromBaseline(IEnumerable<CatalogRow> rows) =>
-        new(rows.ToDictionary(r => r.Key, r => (r, 0)), 0);
+        new(rows.ToDictionary(r => r.Key, r => (r, 0)), 0, 0);
 
     /// <summary>A copy for the next script to change, leaving this one as it is.</summary>
-    public CatalogMirror Fork() => new(new Dictionary<RowKey, (CatalogRow, int)>(_rows), Epoch + 1);
+    /// <param name="sameMigration">The script is the down of the up that produced this mirror: what that up created
+    /// existed before the down, but not before the migration.</param>
+    public CatalogMirror Fork(bool sameMigration = false) =>
+        new(new Dictionary<RowKey, (CatalogRow, int)>(_rows), Epoch + 1, sameMigration ? Epoch : Epoch + 1);
 
     public CatalogRow? Get(RowKey key) => _rows.TryGetValue(key, out var entry) ? entry.Row : null;
 
@@ -30,26 +36,29 @@ internal sealed class CatalogMirror
 
     public bool PreExisting(RowKey key) => _rows.TryGetValue(key, out var entry) && entry.Epoch < Epoch;
 
+    /// <summary>The object existed before the migration this script belongs to (for a down: before its up).</summary>
+    public bool BeforeMigration(RowKey key) => _rows.TryGetValue(key, out var entry) && entry.Epoch < _migrationStart;
+
     public IEnumerable<CatalogRow> Rows => _rows.Values.Select(v => v.Row);
 
     /// <summary>Records a row version the statement wrote; returns the version before it, if the object was known.</summary>
-    public (CatalogRow? Before, bool PreExisting) Write(CatalogRow row)
+    public (CatalogRow? Before, bool PreExisting, bool BeforeMigration) Write(CatalogRow row)
     {
         var known = _rows.TryGetValue(row.Key, out var entry);
         _rows[row.Key] = (row, known ? entry.Epoch : Epoch);
-        return known ? (entry.Row, entry.Epoch < Epoch) : (null, false);
+        return known ? (entry.Row, entry.Epoch < Epoch, entry.Epoch < _migrationStart) : (null, false, false);
     }
 
     /// <summary>Forgets a dropped object and everything stored under it (a table's columns, defaults and rules).</summary>
-    public (CatalogRow? Before, bool PreExisting) Remove(RowKey key)
+    public (CatalogRow? Before, bool PreExisting, bool BeforeMigration) Remove(RowKey key)
     {
         if (!_rows.Remove(key, out var entry))
-            return (null, false);
+            return (null, false, false);
         if (key.Catalog == "class")
         {
             foreach (var child in _rows.Keys.Where(k => k.Oid == key.Oid && k.Catalog is "attribute" or "default" or "view" or "sequence").ToList())
                 _rows.Remove(child);
         }
-        return (entry.Row, entry.Epoch < Epoch);
+        return (entry.Row, entry.Epoch < Epoch, entry.Epoch < _migrationStart);
     }
 }

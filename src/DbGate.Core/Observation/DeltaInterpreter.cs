@@ -33,22 +33,22 @@ internal static class DeltaInterpreter
             .ToList();
         foreach (var (key, objectKey) in gone)
         {
-            var (before, preExisting) = mirror.Remove(key);
+            var (before, preExisting, beforeMigration) = mirror.Remove(key);
             if (objectKey is not null && before is not null)
-                changes.Add(new CatalogChange(ChangeKind.Dropped, objectKey, before, null, preExisting));
+                changes.Add(new CatalogChange(ChangeKind.Dropped, objectKey, before, null, preExisting, beforeMigration));
         }
 
         var createdHere = new HashSet<ObjectKey>();
         var extensionCreated = false;
         foreach (var row in after.Objects.OrderBy(r => Array.IndexOf(Order, r.Catalog)))
         {
-            var (before, preExisting) = mirror.Write(row);
+            var (before, preExisting, beforeMigration) = mirror.Write(row);
             if (row.Catalog == "class" && before is not null && preExisting)
                 rewrites.AddRange(RewritesOf(before, row, mirror));
             // Objects an extension brings belong to it, as in the snapshot.
             if (extensionCreated && before is null && row.Catalog is "routine" or "type" or "class")
                 continue;
-            var change = Interpret(row, before, preExisting, mirror);
+            var change = Interpret(row, before, preExisting, mirror) is { } c ? c with { BeforeMigration = beforeMigration } : null;
             if (change is null || (change.Kind == ChangeKind.Altered && createdHere.Contains(change.Target)))
                 continue;
             if (change.Kind == ChangeKind.Created)
@@ -65,18 +65,18 @@ internal static class DeltaInterpreter
     private static CatalogChange? Interpret(CatalogRow row, CatalogRow? before, bool preExisting, CatalogMirror mirror)
     {
         if (row.Catalog is "enum" or "default" or "view" or "sequence")
-            return ObjectKeys.Of(row, mirror) is { } owner ? new CatalogChange(ChangeKind.Altered, owner, before, row, preExisting) : null;
+            return ObjectKeys.Of(row, mirror) is { } owner ? new CatalogChange(ChangeKind.Altered, owner, before, row, preExisting, false) : null;
         if (row.Catalog == "attribute" && row.Dropped == true)
         {
             if (before is null || before.Dropped == true)
                 return null;
-            return ObjectKeys.Of(before, mirror) is { } column ? new CatalogChange(ChangeKind.Dropped, column, before, row, preExisting) : null;
+            return ObjectKeys.Of(before, mirror) is { } column ? new CatalogChange(ChangeKind.Dropped, column, before, row, preExisting, false) : null;
         }
         if (ObjectKeys.Of(row, mirror) is not { } key)
             return null;
         if (before is null)
-            return new CatalogChange(ChangeKind.Created, key, null, row, false);
-        return Differs(before, row) ? new CatalogChange(ChangeKind.Altered, key, before, row, preExisting) : null;
+            return new CatalogChange(ChangeKind.Created, key, null, row, false, false);
+        return Differs(before, row) ? new CatalogChange(ChangeKind.Altered, key, before, row, preExisting, false) : null;
     }
 
     // Counters PostgreSQL keeps in the same row (relhasindex, relchecks…) are no change of the object itself.

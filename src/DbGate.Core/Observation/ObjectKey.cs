@@ -32,7 +32,9 @@ public enum ChangeKind
 /// One object a statement created, altered or dropped, with its catalog row just before and just after the statement.
 /// </summary>
 /// <param name="PreExisting">The object existed before the script began: harm to it reaches production's users.</param>
-public sealed record CatalogChange(ChangeKind Kind, ObjectKey Target, CatalogRow? Before, CatalogRow? After, bool PreExisting)
+/// <param name="BeforeMigration">It existed before the migration: for a down, before its up. Dropping or renaming what
+/// the up created breaks no client, since the code a rollback returns to never knew it.</param>
+public sealed record CatalogChange(ChangeKind Kind, ObjectKey Target, CatalogRow? Before, CatalogRow? After, bool PreExisting, bool BeforeMigration)
 {
     public CatalogRow Row => After ?? Before!;
 }

@@ -10,7 +10,7 @@ public sealed class ColumnDropped : StatementRule
 
     protected override IEnumerable<LintIssue> Check(StatementContext context) =>
         context.Statement.Of(SchemaObjectKind.Column, ChangeKind.Dropped)
-            .Where(c => c.PreExisting && !context.Statement.Changes.Any(t => t.Kind == ChangeKind.Dropped && t.Target.Kind == SchemaObjectKind.Table && c.Target.Name.StartsWith(t.Target.Name + ".", StringComparison.Ordinal)))
+            .Where(c => c.BeforeMigration && !context.Statement.Changes.Any(t => t.Kind == ChangeKind.Dropped && t.Target.Kind == SchemaObjectKind.Table && c.Target.Name.StartsWith(t.Target.Name + ".", StringComparison.Ordinal)))
             .Select(c => new LintIssue(
                 $"DROP COLUMN {c.Target.Name} breaks every running client that still selects or inserts it; remove it from the code first, deploy, then drop it in a later migration",
                 [],
@@ -24,7 +24,7 @@ public sealed class TableDropped : StatementRule
 
     protected override IEnumerable<LintIssue> Check(StatementContext context) =>
         context.Statement.Of(SchemaObjectKind.Table, ChangeKind.Dropped)
-            .Where(c => c.PreExisting)
+            .Where(c => c.BeforeMigration)
             .Select(c => new LintIssue(
                 $"DROP TABLE {c.Target.Name} breaks every running client that still uses it; stop using it in the code first, deploy, then drop it in a later migration",
                 [],

@@ -39,7 +39,10 @@ internal static class ScriptExecutor
         foreach (var statement in script.Statements)
         {
             if (insideTransaction && statement.IsTransactionControl)
+            {
+                observer?.NotSent(statement);
                 continue;
+            }
             if (statement.Kind == SqlStatementKind.PsqlMetaCommand)
                 return new ScriptRun(Outcome.Failed, clock.Elapsed, MetaCommand(script, statement));
             try

@@ -9,6 +9,8 @@ namespace DbGate.Core.Observation;
 /// <param name="Catalog">class, attribute, default, constraint, trigger, policy, routine, type, enum, schema,
 /// extension, view (a view's rewrite rule) or sequence.</param>
 /// <param name="Sub">attnum for columns and defaults, 0 otherwise.</param>
+/// <param name="Type">A column's type, a constraint's definition, an index's CREATE INDEX, or for a partition its
+/// bound as a CHECK expression.</param>
 public sealed record CatalogRow(
     [property: JsonPropertyName("cat")] string Catalog,
     [property: JsonPropertyName("oid")] long Oid,

@@ -25,17 +25,19 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
     public async Task ExecuteAsync(NpgsqlConnection connection, SqlStatement statement, CancellationToken cancellationToken)
     {
         await ObservedBatch.EnsurePreparedAsync(connection, cancellationToken);
-        if (statement.IsTransactionControl)
-        {
-            await PlainAsync(connection, statement.Text, cancellationToken);
-            _transaction.After(statement.Text);
-            return;
-        }
         var notices = new List<ServerNotice>();
         void OnNotice(object sender, NpgsqlNoticeEventArgs e) => notices.Add(new ServerNotice(e.Notice.Severity, e.Notice.SqlState, e.Notice.MessageText));
         connection.Notice += OnNotice;
         try
         {
+            if (statement.IsTransactionControl)
+            {
+                var inBlock = _transaction.InBlock;
+                await PlainAsync(connection, statement.Text, cancellationToken);
+                _transaction.After(statement.Text);
+                _statements.Add(TransactionControl(statement, inBlock) with { Notices = notices.ToList() });
+                return;
+            }
             var observation = _transaction.InBlock
                 ? await InBlockAsync(connection, statement, wrap: false, cancellationToken)
                 : await WrappedAsync(connection, statement, cancellationToken);
@@ -48,6 +50,17 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
         if (StatementWords.First(statement.Text) is "DEALLOCATE" or "DISCARD")
             ObservedBatch.Forget(connection);
     }
+
+    /// <summary>
+    /// A BEGIN, COMMIT… that DbGate does not send because it holds a transaction around the script (the tool's, or
+    /// the implicit one PostgreSQL gives a file sent as one query): ending it would end the round trip. Recorded
+    /// all the same, since where it stands is what the transaction rules judge.
+    /// </summary>
+    public void NotSent(SqlStatement statement) => _statements.Add(TransactionControl(statement, inBlock: true) with { NotSent = true });
+
+    private StatementObservation TransactionControl(SqlStatement statement, bool inBlock) =>
+        new(statement, new SourceLocation(script.RelativePath, statement.Line, statement.Column), phase, inBlock, SessionSettings.Unknown,
+            [], [], false, [], [], [], TimeSpan.Zero, StatementWords.Command(statement.Text), -1, []);
 
     private async Task<StatementObservation> WrappedAsync(NpgsqlConnection connection, SqlStatement statement, CancellationToken cancellationToken)
     {

@@ -37,6 +37,13 @@ public sealed record StatementObservation(
     long RowsAffected,
     IReadOnlyList<ServerNotice> Notices)
 {
+    /// <summary>BEGIN, COMMIT, SAVEPOINT…: recorded for where it stands in the script; it locks and changes nothing.</summary>
+    public bool IsTransactionControl => Statement.IsTransactionControl;
+
+    /// <summary>A transaction-control statement DbGate did not send, because it holds a transaction around the script
+    /// (the migration tool's, or the implicit one of a file sent as one query).</summary>
+    public bool NotSent { get; init; }
+
     /// <summary>Locks the statement took on relations that existed before the script: the only ones that harm anyone.</summary>
     public IEnumerable<HeldLock> TakenOnExisting => Taken.Where(l => l.PreExisting);
 

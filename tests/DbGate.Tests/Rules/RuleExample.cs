@@ -7,7 +7,9 @@ namespace DbGate.Tests.Rules;
 /// migration, and a ```sql down block after it is that migration's down.
 /// </summary>
 /// <param name="Config">A ```yaml dbgate.yml block: the dbgate.yml the example runs with (production sizes, say).</param>
-public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOnlyList<(string Up, string? Down)> Migrations, string? Config = null)
+/// <param name="Diesel">A block written ```sql up diesel: the example is a diesel project, whose tool runs each up in a
+/// transaction of its own (golang-migrate files otherwise).</param>
+public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOnlyList<(string Up, string? Down)> Migrations, string? Config = null, bool Diesel = false)
 {
     public static IEnumerable<RuleExample> From(string ruleId, string help)
     {
@@ -20,8 +22,10 @@ public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOn
             var section = end < 0 ? help[start..] : help[start..end];
             var migrations = new List<(string Up, string? Down)>();
             string? config = null;
+            var diesel = false;
             foreach (Match block in Block().Matches(section))
             {
+                diesel |= block.Groups["diesel"].Success;
                 if (block.Groups["direction"].Value == "dbgate.yml")
                     config = block.Groups["sql"].Value;
                 else if (block.Groups["direction"].Value == "up")
@@ -29,26 +33,31 @@ public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOn
                 else
                     migrations[^1] = (migrations[^1].Up, block.Groups["sql"].Value);
             }
-            yield return new RuleExample(ruleId, shouldFail, migrations, config);
+            yield return new RuleExample(ruleId, shouldFail, migrations, config, diesel);
         }
     }
 
-    /// <summary>Writes the example as golang-migrate files into <paramref name="folder"/>.</summary>
+    /// <summary>Writes the example as golang-migrate files (or diesel folders) into <paramref name="folder"/>.</summary>
     public void WriteTo(string folder)
     {
         if (Config is not null)
             File.WriteAllText(Path.Combine(folder, "dbgate.yml"), Config);
         for (var i = 0; i < Migrations.Count; i++)
         {
-            var stem = Path.Combine(folder, $"{i + 1:0000}_example");
-            File.WriteAllText(stem + ".up.sql", Migrations[i].Up);
-            if (Migrations[i].Down is { } down)
-                File.WriteAllText(stem + ".down.sql", down);
+            var (up, down) = (Path.Combine(folder, $"{i + 1:0000}_example.up.sql"), Path.Combine(folder, $"{i + 1:0000}_example.down.sql"));
+            if (Diesel)
+            {
+                var step = Directory.CreateDirectory(Path.Combine(folder, $"2024-01-01-{i + 1:000000}_example")).FullName;
+                (up, down) = (Path.Combine(step, "up.sql"), Path.Combine(step, "down.sql"));
+            }
+            File.WriteAllText(up, Migrations[i].Up);
+            if (Migrations[i].Down is { } downSql)
+                File.WriteAllText(down, downSql);
         }
     }
 
     public override string ToString() => $"{RuleId} {(ShouldFail ? "failing" : "passing")} example";
 
-    [GeneratedRegex(@"```(?:sql|yaml) (?<direction>up|down|dbgate\.yml)\n(?<sql>.*?)```", RegexOptions.Singleline)]
+    [GeneratedRegex(@"```(?:sql|yaml) (?<direction>up|down|dbgate\.yml)(?<diesel> diesel)?\n(?<sql>.*?)```", RegexOptions.Singleline)]
     private static partial Regex Block();
 }

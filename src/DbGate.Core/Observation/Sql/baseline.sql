@@ -14,7 +14,7 @@ objects AS (
            x.relpersistence::text AS per, x.relam::int8 AS am, x.reltablespace::int8 AS ts,
            (SELECT indrelid::int8 FROM pg_index WHERE indexrelid = x.oid) AS rel,
            (SELECT indisvalid FROM pg_index WHERE indexrelid = x.oid) AS valid, x.relispartition AS part,
-           NULL::text AS ty, NULL::bool AS nn, NULL::bool AS def, NULL::bool AS miss, NULL::text AS gen,
+           CASE WHEN x.relkind IN ('i', 'I') THEN pg_get_indexdef(x.oid) WHEN x.relispartition THEN pg_get_partition_constraintdef(x.oid) END AS ty, NULL::bool AS nn, NULL::bool AS def, NULL::bool AS miss, NULL::text AS gen,
            NULL::bool AS drop, NULL::int8 AS ref,
            (SELECT indisunique OR indisexclusion FROM pg_index WHERE indexrelid = x.oid) AS uq, x.cmin::text::int8 AS cid
     FROM pg_class x

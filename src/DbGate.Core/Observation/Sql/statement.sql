@@ -9,7 +9,8 @@
 -- Columns of "objects": cat = catalog, oid (attrelid for columns and defaults), sub = attnum, k = relkind, contype,
 -- prokind or typtype, s = schema, n = name, fn/tfn = relfilenode of the relation and of its TOAST table,
 -- per = persistence, am = access method, ts = tablespace, rel = owning relation, valid = index valid, constraint
--- validated or trigger enabled, part = is a partition, ty = column type or constraint definition, nn = NOT NULL,
+-- validated or trigger enabled, part = is a partition, ty = column type, constraint definition, index definition
+-- (pg_get_indexdef) or a partition's bound as a CHECK expression (pg_get_partition_constraintdef), nn = NOT NULL,
 -- def = has a default,
 -- miss = default stored without a rewrite, gen = generated or identity kind, drop = dropped column,
 -- ref = referenced table (foreign key) or domain, uq = unique or exclusion index, cid = cmin.
@@ -57,7 +58,7 @@ objects AS (
            x.relpersistence::text AS per, x.relam::int8 AS am, x.reltablespace::int8 AS ts,
            (SELECT indrelid::int8 FROM pg_index WHERE indexrelid = x.oid) AS rel,
            (SELECT indisvalid FROM pg_index WHERE indexrelid = x.oid) AS valid, x.relispartition AS part,
-           NULL::text AS ty, NULL::bool AS nn, NULL::bool AS def, NULL::bool AS miss, NULL::text AS gen,
+           CASE WHEN x.relkind IN ('i', 'I') THEN pg_get_indexdef(x.oid) WHEN x.relispartition THEN pg_get_partition_constraintdef(x.oid) END AS ty, NULL::bool AS nn, NULL::bool AS def, NULL::bool AS miss, NULL::text AS gen,
            NULL::bool AS drop, NULL::int8 AS ref,
            (SELECT indisunique OR indisexclusion FROM pg_index WHERE indexrelid = x.oid) AS uq, x.cmin::text::int8 AS cid
     FROM pg_class x, mode m
@@ -70,7 +71,8 @@ objects AS (
            x.relpersistence::text, x.relam::int8, x.reltablespace::int8,
            (SELECT indrelid::int8 FROM pg_index WHERE indexrelid = x.oid),
            (SELECT indisvalid FROM pg_index WHERE indexrelid = x.oid), x.relispartition,
-           NULL::text, NULL::bool, NULL::bool, NULL::bool, NULL::text,
+           CASE WHEN x.relkind IN ('i', 'I') THEN pg_get_indexdef(x.oid) WHEN x.relispartition THEN pg_get_partition_constraintdef(x.oid) END,
+           NULL::bool, NULL::bool, NULL::bool, NULL::text,
            NULL::bool, NULL::int8,
            (SELECT indisunique OR indisexclusion FROM pg_index WHERE indexrelid = x.oid), x.cmin::text::int8
     FROM pg_class x, mode m

@@ -69,7 +69,7 @@ public sealed record StatementContext(StatementObservation Statement, IReadOnlyL
 
     /// <summary>The statements of the same script after this one that still ran inside its transaction.</summary>
     public IEnumerable<StatementObservation> LaterInTransaction(HeldLock taken) =>
-        Script.Skip(Index + 1).TakeWhile(s => s.HeldBefore.Any(h => h.Oid == taken.Oid && h.Mode == taken.Mode));
+        Script.Skip(Index + 1).TakeWhile(s => !s.IsTransactionControl && s.HeldBefore.Any(h => h.Oid == taken.Oid && h.Mode == taken.Mode));
 
     /// <summary>The earlier statement of this transaction that took <paramref name="held"/>.</summary>
     public StatementObservation? TakenBy(HeldLock held) =>

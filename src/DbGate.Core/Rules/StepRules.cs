@@ -30,6 +30,7 @@ public static class StepRules
         new TableRenamed(),
         new TruncateExistingTable(),
         new TriggerOnExistingTable(),
+        new ColumnTypeChanged(),
         new UnusedIgnore(),
     ];
 }

@@ -31,6 +31,7 @@ public static class StepRules
         new TruncateExistingTable(),
         new TriggerOnExistingTable(),
         new ColumnTypeChanged(),
+        new EnumValueRenamed(),
         new UnusedIgnore(),
     ];
 }

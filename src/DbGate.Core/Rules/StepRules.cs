@@ -32,6 +32,7 @@ public static class StepRules
         new TriggerOnExistingTable(),
         new ColumnTypeChanged(),
         new EnumValueRenamed(),
+        new DropIndexWithoutConcurrently(),
         new UnusedIgnore(),
     ];
 }

@@ -33,6 +33,7 @@ public static class StepRules
         new ColumnTypeChanged(),
         new EnumValueRenamed(),
         new DropIndexWithoutConcurrently(),
+        new ReindexWithoutConcurrently(),
         new UnusedIgnore(),
     ];
 }

@@ -11,11 +11,14 @@ public sealed class TableRewrite : StatementRule
     protected override IEnumerable<LintIssue> Check(StatementContext context)
     {
         var statement = context.Statement;
-        // TRUNCATE also gives a new relfilenode, but empties the table rather than copying it: DBG114.
-        if (statement.Command == "TRUNCATE")
+        // TRUNCATE also gives a new relfilenode, but empties the table rather than copying it: DBG114. REINDEX
+        // rebuilds only indexes, and has a concurrent form: DBG119.
+        if (statement.Command is "TRUNCATE" or "REINDEX")
             yield break;
         foreach (var table in statement.Rewrites.GroupBy(r => r.Table))
         {
+            if (RefreshWithoutConcurrently.Applies(statement, table.Key.Oid))
+                continue;
             var lockHeld = statement.StrongestTaken(table.Key.Oid) ?? statement.HeldBefore.Where(h => h.Oid == table.Key.Oid).MaxBy(h => h.Mode);
             var what = table.Any(r => r.What == "table") ? "rewrites" : "rebuilds " + string.Join(", ", table.Select(r => $"{r.What} {r.Name}")) + " of";
             var blocks = lockHeld is null ? "" : $" under {lockHeld.Mode.SqlName()}, blocking {lockHeld.Mode.Blocks()} until every row is copied";
@@ -56,8 +59,8 @@ public sealed class TableRewrite : StatementRule
             return ("SET ACCESS METHOD copies the table", "do it in a maintenance window, or copy into a new table in batches and swap");
         if (after?.Before?.Tablespace != after?.After?.Tablespace)
             return ("SET TABLESPACE copies the table", "move it with pg_repack --tablespace, or in a maintenance window");
-        return statement.Command is "VACUUM" or "CLUSTER" or "REINDEX"
-            ? ($"{statement.Command} copies it", "use pg_repack (or REPACK CONCURRENTLY from PostgreSQL 19; REINDEX CONCURRENTLY for indexes) instead")
+        return statement.Command is "VACUUM" or "CLUSTER"
+            ? ($"{statement.Command} copies it", "use pg_repack (or REPACK CONCURRENTLY from PostgreSQL 19) instead")
             : ("the statement copies it", "split the change so that it is made without a rewrite, or run it in a maintenance window");
     }
 }

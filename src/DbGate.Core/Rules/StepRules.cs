@@ -34,6 +34,7 @@ public static class StepRules
         new EnumValueRenamed(),
         new DropIndexWithoutConcurrently(),
         new ReindexWithoutConcurrently(),
+        new DetachPartitionWithoutConcurrently(),
         new UnusedIgnore(),
     ];
 }

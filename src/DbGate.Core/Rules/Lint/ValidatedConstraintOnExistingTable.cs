@@ -11,6 +11,10 @@ public sealed class ValidatedConstraintOnExistingTable : StatementRule
     protected override IEnumerable<LintIssue> Check(StatementContext context)
     {
         var statement = context.Statement;
+        // A statement that refuses a transaction block adds no constraint of the user's: one it adds is PostgreSQL's
+        // own, proven without a scan (DETACH PARTITION CONCURRENTLY copies the partition bound into a CHECK).
+        if (statement.LocksPolled)
+            yield break;
         foreach (var constraint in statement.Of(SchemaObjectKind.Constraint, ChangeKind.Created).Select(c => c.Row))
         {
             if (constraint is not { Kind: "c" or "f", Valid: true, Relation: { } tableOid } || !context.PreExistingTable(tableOid))

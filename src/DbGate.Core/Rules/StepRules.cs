@@ -35,6 +35,7 @@ public static class StepRules
         new DropIndexWithoutConcurrently(),
         new ReindexWithoutConcurrently(),
         new DetachPartitionWithoutConcurrently(),
+        new AttachPartitionScans(),
         new UnusedIgnore(),
     ];
 }

@@ -36,6 +36,7 @@ public static class StepRules
         new ReindexWithoutConcurrently(),
         new DetachPartitionWithoutConcurrently(),
         new AttachPartitionScans(),
+        new InvalidIndexLeft(),
         new UnusedIgnore(),
     ];
 }

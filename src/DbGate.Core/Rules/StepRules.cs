@@ -37,6 +37,7 @@ public static class StepRules
         new DetachPartitionWithoutConcurrently(),
         new AttachPartitionScans(),
         new InvalidIndexLeft(),
+        new BackfillWithSchemaChange(),
         new UnusedIgnore(),
     ];
 }

@@ -10,6 +10,9 @@ public sealed class ScanUnderEarlierLock : StatementRule
     protected override IEnumerable<LintIssue> Check(StatementContext context)
     {
         var statement = context.Statement;
+        // A backfill under the schema change's lock is DBG123's, with the advice for backfills.
+        if (BackfillWithSchemaChange.IsBackfill(statement))
+            yield break;
         foreach (var table in statement.Scanned)
         {
             if (statement.HeldBefore.Where(h => h.Oid == table.Oid && h.Mode.BlocksWrites()).MaxBy(h => h.Mode) is not { } held)

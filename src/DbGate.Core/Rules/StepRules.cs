@@ -38,6 +38,7 @@ public static class StepRules
         new AttachPartitionScans(),
         new InvalidIndexLeft(),
         new BackfillWithSchemaChange(),
+        new TransactionLeftOpen(),
         new UnusedIgnore(),
     ];
 }

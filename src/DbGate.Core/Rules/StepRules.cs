@@ -39,6 +39,7 @@ public static class StepRules
         new InvalidIndexLeft(),
         new BackfillWithSchemaChange(),
         new TransactionLeftOpen(),
+        new TransactionControlInToolTransaction(),
         new UnusedIgnore(),
     ];
 }

@@ -40,6 +40,7 @@ public static class StepRules
         new BackfillWithSchemaChange(),
         new TransactionLeftOpen(),
         new TransactionControlInToolTransaction(),
+        new IdentifierTruncated(),
         new UnusedIgnore(),
     ];
 }

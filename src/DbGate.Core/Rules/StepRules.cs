@@ -41,6 +41,7 @@ public static class StepRules
         new TransactionLeftOpen(),
         new TransactionControlInToolTransaction(),
         new IdentifierTruncated(),
+        new TimeZoneDependentConversion(),
         new UnusedIgnore(),
     ];
 }

@@ -42,6 +42,7 @@ public static class StepRules
         new TransactionControlInToolTransaction(),
         new IdentifierTruncated(),
         new TimeZoneDependentConversion(),
+        new PartitionedIndexBuilt(),
         new UnusedIgnore(),
     ];
 }

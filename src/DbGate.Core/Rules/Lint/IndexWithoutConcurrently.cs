@@ -11,6 +11,9 @@ public sealed class IndexWithoutConcurrently : StatementRule
     protected override IEnumerable<LintIssue> Check(StatementContext context)
     {
         var statement = context.Statement;
+        // On a partitioned table CONCURRENTLY is refused: DBG128 gives the recipe that works there.
+        if (PartitionedIndexBuilt.Of(statement) is not null)
+            yield break;
         foreach (var index in statement.Of(SchemaObjectKind.Index, ChangeKind.Created).Select(c => c.Row))
         {
             if (index.Relation is not { } tableOid || statement.StrongestTaken(tableOid) is not { } lockTaken)

@@ -43,6 +43,7 @@ public static class StepRules
         new IdentifierTruncated(),
         new TimeZoneDependentConversion(),
         new PartitionedIndexBuilt(),
+        new DomainConstraintValidated(),
         new UnusedIgnore(),
     ];
 }

@@ -26,6 +26,8 @@ internal static class StatementWords
         if (words[0] is not ("CREATE" or "ALTER" or "DROP" or "COMMENT" or "REFRESH" or "SECURITY" or "IMPORT"))
             return words[0];
         var noun = words.Skip(1).FirstOrDefault(w => !Modifiers.Contains(w));
+        if (noun == "VIEW" && words.Contains("MATERIALIZED"))
+            noun = "MATERIALIZED VIEW";
         return noun is null ? words[0] : $"{words[0]} {noun}";
     }
 

@@ -44,6 +44,7 @@ public static class StepRules
         new TimeZoneDependentConversion(),
         new PartitionedIndexBuilt(),
         new DomainConstraintValidated(),
+        new RefreshWithoutConcurrently(),
         new UnusedIgnore(),
     ];
 }

@@ -45,6 +45,7 @@ public static class StepRules
         new PartitionedIndexBuilt(),
         new DomainConstraintValidated(),
         new RefreshWithoutConcurrently(),
+        new PartitionCreatedUnderAccessExclusive(),
         new UnusedIgnore(),
     ];
 }

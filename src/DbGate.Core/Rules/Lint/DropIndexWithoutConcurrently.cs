@@ -14,7 +14,9 @@ public sealed class DropIndexWithoutConcurrently : StatementRule
         // An index that goes with its table or its constraint cannot be dropped concurrently: DBG111, DBG107.
         if (statement.Changes.Any(c => c.Kind == ChangeKind.Dropped && c.Target.Kind is SchemaObjectKind.Table or SchemaObjectKind.Constraint or SchemaObjectKind.Column))
             yield break;
-        foreach (var index in statement.Of(SchemaObjectKind.Index, ChangeKind.Dropped).Select(c => c.Row))
+        // ALTER COLUMN TYPE drops the column's indexes and creates them again: that is no DROP INDEX.
+        var recreated = statement.Of(SchemaObjectKind.Index, ChangeKind.Created).Select(c => c.Target).ToHashSet();
+        foreach (var index in statement.Of(SchemaObjectKind.Index, ChangeKind.Dropped).Where(c => !recreated.Contains(c.Target)).Select(c => c.Row))
         {
             // PostgreSQL cannot drop an index of a partitioned table concurrently.
             if (index.Kind != "i" || index.Relation is not { } tableOid || statement.StrongestTaken(tableOid) is not { Mode: LockMode.AccessExclusive } lockTaken)

@@ -14,7 +14,9 @@ public sealed class IndexWithoutConcurrently : StatementRule
         // On a partitioned table CONCURRENTLY is refused: DBG128 gives the recipe that works there.
         if (PartitionedIndexBuilt.Of(statement) is not null)
             yield break;
-        foreach (var index in statement.Of(SchemaObjectKind.Index, ChangeKind.Created).Select(c => c.Row))
+        // ALTER COLUMN TYPE drops the column's indexes and builds them again: DBG102 reports that rewrite.
+        var recreated = statement.Of(SchemaObjectKind.Index, ChangeKind.Dropped).Select(c => c.Target).ToHashSet();
+        foreach (var index in statement.Of(SchemaObjectKind.Index, ChangeKind.Created).Where(c => !recreated.Contains(c.Target)).Select(c => c.Row))
         {
             if (index.Relation is not { } tableOid || statement.StrongestTaken(tableOid) is not { } lockTaken)
                 continue;

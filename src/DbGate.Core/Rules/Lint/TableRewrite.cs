@@ -19,7 +19,8 @@ public sealed class TableRewrite : StatementRule
         {
             if (RefreshWithoutConcurrently.Applies(statement, table.Key.Oid))
                 continue;
-            var lockHeld = statement.StrongestTaken(table.Key.Oid) ?? statement.HeldBefore.Where(h => h.Oid == table.Key.Oid).MaxBy(h => h.Mode);
+            // The strongest lock on the table while it was copied, whether this statement took it or an earlier one.
+            var lockHeld = statement.TakenOnExisting.Concat(statement.HeldBefore).Where(h => h.Oid == table.Key.Oid).MaxBy(h => h.Mode);
             var what = table.Any(r => r.What == "table") ? "rewrites" : "rebuilds " + string.Join(", ", table.Select(r => $"{r.What} {r.Name}")) + " of";
             var blocks = lockHeld is null ? "" : $" under {lockHeld.Mode.SqlName()}, blocking {lockHeld.Mode.Blocks()} until every row is copied";
             var (cause, fix) = Cause(statement, table.Key);

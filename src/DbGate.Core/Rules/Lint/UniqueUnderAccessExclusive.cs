@@ -12,13 +12,16 @@ public sealed class UniqueUnderAccessExclusive : StatementRule
     {
         var statement = context.Statement;
         var built = statement.Of(SchemaObjectKind.Index, ChangeKind.Created).Select(c => c.Row).ToList();
-        foreach (var constraint in statement.Of(SchemaObjectKind.Constraint, ChangeKind.Created).Select(c => c.Row))
+        // ALTER COLUMN TYPE drops and recreates the constraints on the column: that is no ADD (a rewrite is DBG102's).
+        var recreated = statement.Of(SchemaObjectKind.Constraint, ChangeKind.Dropped).Select(c => c.Target).ToHashSet();
+        foreach (var constraint in statement.Of(SchemaObjectKind.Constraint, ChangeKind.Created).Where(c => !recreated.Contains(c.Target)).Select(c => c.Row))
         {
             if (constraint is not { Kind: "u" or "p" or "x", Relation: { } tableOid } || !context.PreExistingTable(tableOid))
                 continue;
             // USING INDEX attaches an index built earlier (concurrently, one hopes): nothing is built here.
             if (!built.Any(i => i.Relation == tableOid))
                 continue;
+
             var table = statement.Taken.Concat(statement.HeldBefore).First(l => l.Oid == tableOid).Name;
             var fix = constraint.Kind == "x"
                 ? "an exclusion constraint cannot be attached to an index built concurrently: create a new table with it, copy the rows in batches and swap, or add it in a maintenance window"

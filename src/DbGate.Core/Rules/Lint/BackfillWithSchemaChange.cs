@@ -15,21 +15,21 @@ public sealed class BackfillWithSchemaChange : StatementRule
         var statement = context.Statement;
         if (!IsBackfill(statement) || !statement.InTransaction)
             yield break;
-        var written = statement.TakenOnExisting.Where(l => l.IsTable && l.Mode == LockMode.RowExclusive).Select(l => (l.Oid, l.Name))
-            .Concat(statement.HeldBefore.Where(l => l.IsTable && l.Mode == LockMode.RowExclusive).Select(l => (l.Oid, l.Name)))
-            .Distinct();
+        // The tables it writes: ROW EXCLUSIVE taken now (one held before was taken by an earlier statement's write).
+        var written = statement.TakenOnExisting.Where(l => l.IsTable && l.Mode == LockMode.RowExclusive).Select(l => (l.Oid, l.Name)).Distinct();
+        var verb = statement.Command == "DELETE" ? "removes rows of" : "backfills";
         foreach (var (oid, name) in written)
         {
             var how = context.Facts.Migration.OneStatementRunsAlone
-                ? "commit the schema change first, then backfill in batches, each committed on its own (one UPDATE per migration file, or from a background job)"
-                : "commit the schema change first, then backfill in batches, each committed on its own, in a migration with run_in_transaction = false in its metadata.toml, or from a background job";
+                ? "commit the schema change first, then change the rows in batches, each committed on its own (one statement per migration file, or from a background job)"
+                : "commit the schema change first, then change the rows in batches, each committed on its own, in a migration with run_in_transaction = false in its metadata.toml, or from a background job";
             if (statement.HeldBefore.Where(h => h.Oid == oid && h.Mode > LockMode.RowExclusive).MaxBy(h => h.Mode) is { } held)
             {
                 var by = context.TakenBy(held);
                 var where = by is null ? "an earlier statement" : $"{by.Command} on line {by.Location.Line}";
                 yield return new LintIssue(
-                    $"{statement.Command} backfills {context.Table(name)} in the same transaction as {where}, whose {held.Mode.SqlName()} lock on it is still held: " +
-                    $"{held.Mode.Blocks()} wait for the whole backfill; {how}",
+                    $"{statement.Command} {verb} {context.Table(name)} in the same transaction as {where}, whose {held.Mode.SqlName()} lock on it is still held: " +
+                    $"{held.Mode.Blocks()} wait until it has gone through every row; {how}",
                     name);
                 continue;
             }
@@ -39,8 +39,8 @@ public sealed class BackfillWithSchemaChange : StatementRule
             if (later?.StrongestTaken(oid) is not { } ddl)
                 continue;
             yield return new LintIssue(
-                $"{statement.Command} backfills {context.Table(name)} in the same transaction as {later.Command} on line {later.Location.Line}, which then takes {ddl.Mode.SqlName()} on it: " +
-                $"every row the backfill changed stays locked until the commit, writes to them wait for the whole migration, and the {later.Command} waits for its lock while holding them; {how}",
+                $"{statement.Command} {verb} {context.Table(name)} in the same transaction as {later.Command} on line {later.Location.Line}, which then takes {ddl.Mode.SqlName()} on it: " +
+                $"every row it changed stays locked until the commit, writes to them wait for the whole migration, and the {later.Command} waits for its lock while holding them; {how}",
                 name);
         }
     }

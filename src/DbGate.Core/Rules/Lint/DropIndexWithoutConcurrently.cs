@@ -11,8 +11,8 @@ public sealed class DropIndexWithoutConcurrently : StatementRule
     protected override IEnumerable<LintIssue> Check(StatementContext context)
     {
         var statement = context.Statement;
-        // An index that goes with its table or its constraint cannot be dropped concurrently: DBG111, DBG107.
-        if (statement.Changes.Any(c => c.Kind == ChangeKind.Dropped && c.Target.Kind is SchemaObjectKind.Table or SchemaObjectKind.Constraint or SchemaObjectKind.Column))
+        // An index that goes with its table, materialized view, column or constraint cannot be dropped concurrently.
+        if (statement.Changes.Any(c => c.Kind == ChangeKind.Dropped && c.Target.Kind is SchemaObjectKind.Table or SchemaObjectKind.MaterializedView or SchemaObjectKind.Constraint or SchemaObjectKind.Column))
             yield break;
         // ALTER COLUMN TYPE drops the column's indexes and creates them again: that is no DROP INDEX.
         var recreated = statement.Of(SchemaObjectKind.Index, ChangeKind.Created).Select(c => c.Target).ToHashSet();

@@ -20,8 +20,11 @@ public sealed class IndexWithoutConcurrently : StatementRule
         {
             if (index.Relation is not { } tableOid || statement.StrongestTaken(tableOid) is not { } lockTaken)
                 continue;
-            // Under ACCESS EXCLUSIVE the index belongs to a constraint, which DBG104 reports.
-            if (!lockTaken.Mode.BlocksWrites() || lockTaken.Mode == LockMode.AccessExclusive)
+            // Under ACCESS EXCLUSIVE the index belongs to a constraint, which DBG104 reports; under one an earlier
+            // statement still holds, the build is a scan under that lock, which DBG106 reports.
+            if (!lockTaken.Mode.BlocksWrites() || lockTaken.Mode == LockMode.AccessExclusive
+                || statement.HeldBefore.Any(h => h.Oid == tableOid && h.Mode == LockMode.AccessExclusive)
+                || statement.Of(SchemaObjectKind.Constraint, ChangeKind.Created).Any(c => c.Row.Relation == tableOid && c.Row.Name == index.Name))
                 continue;
             yield return new LintIssue(
                 $"{statement.Command} {index.Name} blocks writes to {context.Table(lockTaken.Name)} for the whole build ({lockTaken.Mode.SqlName()} lock); " +

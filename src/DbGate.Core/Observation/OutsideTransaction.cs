@@ -16,7 +16,7 @@ internal static class OutsideTransaction
         "SELECT l.relation::pg_catalog.int8, l.mode FROM pg_catalog.pg_locks l "
         + "WHERE l.pid = $1 AND l.granted AND l.locktype = 'relation' AND l.relation >= 16384";
 
-    public static async Task<StatementObservation> RunAsync(NpgsqlConnection connection, SqlStatement statement, ScriptObserver observer, CancellationToken cancellationToken)
+    public static async Task<StatementObservation> RunAsync(NpgsqlConnection connection, SqlStatement statement, string text, ScriptObserver observer, CancellationToken cancellationToken)
     {
         var tables = observer.PreExistingTables();
         var firstXid = await ScalarAsync(connection, ObservationSql.NextTransactionId, cancellationToken);
@@ -31,7 +31,7 @@ internal static class OutsideTransaction
             var polling = PollAsync(poll, polled, stop.Token);
             try
             {
-                await ScriptObserver.PlainAsync(connection, statement.Text, cancellationToken);
+                await ScriptObserver.PlainAsync(connection, text, cancellationToken);
             }
             finally
             {

@@ -22,12 +22,13 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
 
     public IReadOnlyList<StatementObservation> Statements => _statements;
 
-    public async Task ExecuteAsync(NpgsqlConnection connection, SqlStatement statement, CancellationToken cancellationToken)
+    /// <param name="text">What is sent for the statement: its text, or the privileged call that stands for it.</param>
+    public async Task ExecuteAsync(NpgsqlConnection connection, SqlStatement statement, string text, CancellationToken cancellationToken)
     {
         await ObservedBatch.EnsurePreparedAsync(connection, cancellationToken);
         if (statement.IsTransactionControl)
         {
-            await PlainAsync(connection, statement.Text, cancellationToken);
+            await PlainAsync(connection, text, cancellationToken);
             _transaction.After(statement.Text);
             return;
         }
@@ -37,8 +38,8 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
         try
         {
             var observation = _transaction.InBlock
-                ? await InBlockAsync(connection, statement, wrap: false, cancellationToken)
-                : await WrappedAsync(connection, statement, cancellationToken);
+                ? await InBlockAsync(connection, statement, text, wrap: false, cancellationToken)
+                : await WrappedAsync(connection, statement, text, cancellationToken);
             _statements.Add(observation with { Notices = notices.ToList() });
         }
         finally
@@ -49,22 +50,22 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
             ObservedBatch.Forget(connection);
     }
 
-    private async Task<StatementObservation> WrappedAsync(NpgsqlConnection connection, SqlStatement statement, CancellationToken cancellationToken)
+    private async Task<StatementObservation> WrappedAsync(NpgsqlConnection connection, SqlStatement statement, string text, CancellationToken cancellationToken)
     {
         try
         {
-            return await InBlockAsync(connection, statement, wrap: true, cancellationToken);
+            return await InBlockAsync(connection, statement, text, wrap: true, cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == "25001")
         {
-            return await OutsideTransaction.RunAsync(connection, statement, this, cancellationToken);
+            return await OutsideTransaction.RunAsync(connection, statement, text, this, cancellationToken);
         }
     }
 
-    private async Task<StatementObservation> InBlockAsync(NpgsqlConnection connection, SqlStatement statement, bool wrap, CancellationToken cancellationToken)
+    private async Task<StatementObservation> InBlockAsync(NpgsqlConnection connection, SqlStatement statement, string text, bool wrap, CancellationToken cancellationToken)
     {
         var tables = PreExistingTables();
-        var user = new NpgsqlBatchCommand(statement.Text);
+        var user = new NpgsqlBatchCommand(text);
         var commands = new List<NpgsqlBatchCommand>();
         if (wrap)
             commands.Add(new NpgsqlBatchCommand("BEGIN"));

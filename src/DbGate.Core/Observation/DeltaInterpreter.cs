@@ -30,6 +30,7 @@ internal static class DeltaInterpreter
             .Select(k => (Key: k, Row: mirror.Get(k)))
             .Where(x => x.Row is not null)
             .Select(x => (x.Key, Object: ObjectKeys.Of(x.Row!, mirror)))
+            .OrderBy(x => x.Object?.ToString(), StringComparer.Ordinal)
             .ToList();
         foreach (var (key, objectKey) in gone)
         {
@@ -40,7 +41,8 @@ internal static class DeltaInterpreter
 
         var createdHere = new HashSet<ObjectKey>();
         var extensionCreated = false;
-        foreach (var row in after.Objects.OrderBy(r => Array.IndexOf(Order, r.Catalog)))
+        // Oids within a catalog follow creation, the same on every server; the catalog's physical order need not.
+        foreach (var row in after.Objects.OrderBy(r => Array.IndexOf(Order, r.Catalog)).ThenBy(r => r.Oid).ThenBy(r => r.Sub))
         {
             var (before, preExisting, beforeMigration) = mirror.Write(row);
             if (row.Catalog == "class" && before is not null && preExisting)

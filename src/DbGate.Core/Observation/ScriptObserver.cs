@@ -97,8 +97,9 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
     {
         var after = result.After;
         var now = polled ?? after.Locks.Where(l => l.Catalog == "class").Select(l => (l.Oid, LockModes.Parse(l.Mode))).ToHashSet();
-        var taken = now.Where(l => !_transaction.Held.Contains(l)).Select(l => Describe(l, after)).OfType<HeldLock>().ToList();
-        var heldBefore = _transaction.Held.Select(l => Describe(l, after)).OfType<HeldLock>().Where(l => l.PreExisting).ToList();
+        // Ordered by name, so findings come out in the same order whatever order pg_locks lists them in.
+        var taken = Ordered(now.Where(l => !_transaction.Held.Contains(l)).Select(l => Describe(l, after)).OfType<HeldLock>());
+        var heldBefore = Ordered(_transaction.Held.Select(l => Describe(l, after)).OfType<HeldLock>().Where(l => l.PreExisting));
         var scanned = Scans(result, tables, after);
         var gone = result.Gone.Select(g => new ObservedLock("class", long.Parse(g, System.Globalization.CultureInfo.InvariantCulture), "AccessExclusiveLock", true, null));
         var (changes, rewrites) = DeltaInterpreter.Apply(Mirror, after with { Locks = [.. after.Locks, .. gone] });
@@ -123,6 +124,9 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
             []);
     }
 
+    private static List<HeldLock> Ordered(IEnumerable<HeldLock> locks) =>
+        [.. locks.OrderBy(l => l.Name, StringComparer.Ordinal).ThenByDescending(l => l.Mode)];
+
     private HeldLock? Describe((long Oid, LockMode Mode) lockHeld, ObservedAfter after)
     {
         var row = Mirror.Relation(lockHeld.Oid) ?? after.Objects.FirstOrDefault(o => o.Catalog == "class" && o.Oid == lockHeld.Oid);
@@ -142,7 +146,7 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
             if (index >= 0 && index < before.Scans.Length && l.Scans > before.Scans[index] && Mirror.Relation(l.Oid) is { } table)
                 scanned.Add(new RelationRef(table.Oid, table.QualifiedName));
         }
-        return scanned;
+        return [.. scanned.OrderBy(t => t.Name, StringComparer.Ordinal)];
     }
 
     internal static async Task PlainAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

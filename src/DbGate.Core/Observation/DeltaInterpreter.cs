@@ -81,9 +81,11 @@ internal static class DeltaInterpreter
         return Differs(before, row) ? new CatalogChange(ChangeKind.Altered, key, before, row, preExisting, false) : null;
     }
 
-    // Counters PostgreSQL keeps in the same row (relhasindex, relchecks…) are no change of the object itself.
+    // A relation's row also holds counters PostgreSQL updates as a side effect (relhasindex, relchecks, reltuples…),
+    // which are no change of the object: its fields decide. Any other catalog's row is written only when its object
+    // is (CREATE OR REPLACE FUNCTION, ALTER POLICY, ALTER EXTENSION UPDATE…), whether or not a field here shows it.
     private static bool Differs(CatalogRow before, CatalogRow after) =>
-        before with { CommandId = 0 } != after with { CommandId = 0 };
+        before.Catalog != "class" || before with { CommandId = 0 } != after with { CommandId = 0 };
 
     private static IEnumerable<Rewrite> RewritesOf(CatalogRow before, CatalogRow after, CatalogMirror mirror)
     {

@@ -42,6 +42,11 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
                 : await WrappedAsync(connection, statement, text, cancellationToken);
             _statements.Add(observation with { Notices = notices.ToList() });
         }
+        catch (ObservedFailure failed)
+        {
+            _statements.Add(failed.Observation with { Notices = notices.ToList() });
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.Error);
+        }
         finally
         {
             connection.Notice -= OnNotice;

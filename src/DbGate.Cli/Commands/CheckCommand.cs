@@ -19,10 +19,11 @@ internal static class CheckCommand
         var markdown = new Option<string?>("--markdown") { Description = "Write a Markdown summary to this file" };
         var failOn = new Option<string?>("--fail-on") { Description = "Lowest level that fails the run: error (default), warning, note, none" };
         var data = new Option<bool?>("--data") { Description = "Also check that rows in existing tables survive each step's up and down" };
+        var allowExisting = new Option<bool>("--allow-existing-database") { Description = "When the connection may not create databases, apply the ups in its database even if it holds objects (downs, seeds and benchmarks never run there)" };
 
         var command = new Command("check", "Apply every migration forward, back and forward again on an ephemeral PostgreSQL, and report what breaks.")
         {
-            path, config, provider, connection, image, sarif, junit, json, markdown, failOn, data,
+            path, config, provider, connection, image, sarif, junit, json, markdown, failOn, data, allowExisting,
         };
         command.SetAction((result, cancellationToken) => CheckRunner.RunAsync(
             new CheckArguments(
@@ -36,7 +37,8 @@ internal static class CheckCommand
                 result.GetValue(json),
                 result.GetValue(markdown),
                 result.GetValue(failOn),
-                result.GetValue(data)),
+                result.GetValue(data),
+                result.GetValue(allowExisting)),
             cancellationToken));
         return command;
     }

@@ -12,4 +12,5 @@ public sealed record CheckArguments(
     string? Json = null,
     string? Markdown = null,
     string? FailOn = null,
-    bool? Data = null);
+    bool? Data = null,
+    bool AllowExistingDatabase = false);

@@ -57,6 +57,12 @@ internal sealed class PostgresSection
     public string? Connection { get; set; }
 
     public List<string>? Versions { get; set; }
+
+    /// <summary>Run migrations as the connection's superuser (off: an unprivileged role that owns the work database).</summary>
+    public bool? Superuser { get; set; }
+
+    /// <summary>Untrusted extensions the unprivileged role may create through DbGate's privileged functions.</summary>
+    public List<string>? Extensions { get; set; }
 }
 
 internal sealed class ReportsSection

@@ -34,6 +34,15 @@ public sealed record GateOptions(
     /// <summary>Also seed rows before each step and check they survive its up and down (opt-in: it costs a second up and down per step).</summary>
     public bool CheckData { get; init; }
 
+    /// <summary>postgres.superuser: run migrations as the server's superuser rather than an unprivileged role.</summary>
+    public bool Superuser { get; init; }
+
+    /// <summary>postgres.extensions: untrusted extensions the unprivileged role may still create, through DbGate.</summary>
+    public IReadOnlyList<string> Extensions { get; init; } = [];
+
+    /// <summary>Work in the connection's own database even when it holds objects DbGate did not create (ups only).</summary>
+    public bool AllowExistingDatabase { get; init; }
+
     /// <summary>Bounds every statement, so a migration waiting on a lock or sleeping cannot hang CI.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -42,6 +42,9 @@ public static class OptionsResolver
             Versions = config.Postgres?.Versions ?? [],
             ComparePrivileges = config.RoundTrip?.Privileges ?? false,
             CheckData = arguments.Data ?? config.RoundTrip?.Data ?? false,
+            Superuser = config.Postgres?.Superuser ?? false,
+            Extensions = ExtensionNames(config.Postgres?.Extensions),
+            AllowExistingDatabase = arguments.AllowExistingDatabase,
             Irreversible = (config.RoundTrip?.Irreversible ?? []).ToHashSet(StringComparer.Ordinal),
             RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => ParseLevel(r.Value, $"rules.{r.Key}"), StringComparer.Ordinal),
             StatementTimeout = config.StatementTimeout is { } timeout ? Durations.Parse(timeout, "statement_timeout") : TimeSpan.FromMinutes(5),
@@ -54,6 +57,16 @@ public static class OptionsResolver
         Enum.TryParse<Level>(text, ignoreCase: true, out var level) && Enum.IsDefined(level) && !text.All(char.IsAsciiDigit)
             ? level
             : throw new ConfigurationException($"{what} must be one of error, warning, note, none (got '{text}')");
+
+    private static List<string> ExtensionNames(List<string>? names)
+    {
+        foreach (var name in names ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '-')))
+                throw new ConfigurationException($"postgres.extensions: '{name}' is not an extension name (letters, digits, '_' and '-')");
+        }
+        return names ?? [];
+    }
 
     private static string Choose(string? fromArguments, string? fromConfig, string fallback, string what, string[] allowed)
     {

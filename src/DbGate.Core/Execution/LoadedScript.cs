@@ -7,6 +7,12 @@ namespace DbGate.Core.Execution;
 /// <summary>A script read from disk and split into statements, or the reason it could not be.</summary>
 public sealed record LoadedScript(MigrationScript Script, IReadOnlyList<SqlStatement> Statements, ScriptFailure? SplitFailure)
 {
+    /// <summary>Routes listed untrusted extensions through DbGate's privileged functions; null when none are listed.</summary>
+    internal Privileges.ExtensionGateway? Gateway { get; init; }
+
+    /// <summary>What is sent to the server for <paramref name="statement"/>: the statement itself, or its gateway call.</summary>
+    internal string TextToSend(SqlStatement statement) => Gateway?.TextFor(statement) ?? statement.Text;
+
     public static async Task<LoadedScript> LoadAsync(MigrationScript script, CancellationToken cancellationToken)
     {
         var text = await File.ReadAllTextAsync(script.FullPath, cancellationToken);

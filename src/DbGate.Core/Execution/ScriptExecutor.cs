@@ -47,10 +47,11 @@ internal static class ScriptExecutor
                 return new ScriptRun(Outcome.Failed, clock.Elapsed, MetaCommand(script, statement));
             try
             {
+                var text = script.TextToSend(statement);
                 if (observer is not null)
-                    await observer.ExecuteAsync(connection, statement, cancellationToken);
+                    await observer.ExecuteAsync(connection, statement, text, cancellationToken);
                 else
-                    await ScriptObserver.PlainAsync(connection, statement.Text, cancellationToken);
+                    await ScriptObserver.PlainAsync(connection, text, cancellationToken);
             }
             catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
             {

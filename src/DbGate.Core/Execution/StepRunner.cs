@@ -46,8 +46,9 @@ internal sealed class StepRunner : IAsyncDisposable
 
     public async Task<StepFacts> RunAsync(Migration migration, bool irreversibleAllowed, CancellationToken cancellationToken)
     {
-        var up = await LoadedScript.LoadAsync(migration.Up, cancellationToken);
-        var down = migration.Down is null ? null : await LoadedScript.LoadAsync(migration.Down, cancellationToken);
+        var up = await LoadAsync(migration.Up, cancellationToken);
+        // Downs run only in databases DbGate created: a down drops things, and an existing database is someone's.
+        var down = migration.Down is null || !_database.CreatedByDbGate ? null : await LoadAsync(migration.Down, cancellationToken);
         // Both checks run where they cannot disturb the forward run: in DbGate's own transaction, rolled back,
         // when the tool runs both scripts in transactions; otherwise in a clone, each script run as the tool would.
         var upInTransaction = TransactionSemantics.RunsInTransaction(migration, up);
@@ -70,7 +71,10 @@ internal sealed class StepRunner : IAsyncDisposable
         if (forward.Failed)
             return Facts(ScriptRun.Skipped("the up failed"), ScriptRun.Skipped("the up failed"), []);
         if (down is null)
-            return Facts(ScriptRun.Skipped("there is no down"), ScriptRun.Skipped("there is no down"), []);
+        {
+            var why = _database.CreatedByDbGate || migration.Down is null ? "there is no down" : "downs never run in a database DbGate did not create";
+            return Facts(ScriptRun.Skipped(why), ScriptRun.Skipped(why), []);
+        }
 
         var after = _current;
         // The down runs in production right after its up, so it is observed here, where the round trip runs it.
@@ -89,6 +93,9 @@ internal sealed class StepRunner : IAsyncDisposable
 
     private ScriptObserver? Observe(LoadedScript script, Phase phase, bool inTransaction) =>
         _mirror is null ? null : new ScriptObserver(_mirror.Fork(sameMigration: phase == Phase.Down), script.Script, phase, inTransaction);
+
+    private async Task<LoadedScript> LoadAsync(MigrationScript script, CancellationToken cancellationToken) =>
+        await LoadedScript.LoadAsync(script, cancellationToken) with { Gateway = _database.Extensions };
 
     /// <summary>How a check runs a script: inside DbGate's transaction, or as the tool would in a clone.</summary>
     internal delegate Task<ScriptRun> ScriptRunner(LoadedScript script);

@@ -33,9 +33,11 @@ public static class GateRunner
         log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
         var facts = new List<StepFacts>();
         string? interruption = null;
+        Execution.Privileges.RunIdentity? identity = null;
         try
         {
-            await using var database = await WorkDatabase.CreateAsync(server, options.StatementTimeout, cancellationToken);
+            await using var database = await WorkDatabase.CreateAsync(server, new WorkDatabaseOptions(options.StatementTimeout, options.Superuser, options.Extensions, options.AllowExistingDatabase), cancellationToken);
+            identity = database.Identity;
             await using var runner = await StepRunner.StartAsync(
                 database, SnapshotOptions.Default with { IncludePrivileges = options.ComparePrivileges }, options.CheckData, cancellationToken, options.Lint.Enabled ? options.Lint.Sizes : null);
             foreach (var migration in migrations)
@@ -54,7 +56,11 @@ public static class GateRunner
             // The connection itself broke: the server died or was killed under us.
             interruption = $"lost the connection to PostgreSQL: {e.Message}";
         }
-        return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption);
+        return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption) with
+        {
+            RunAs = identity?.Description,
+            Privileged = identity is not null && identity.Level != Execution.Privileges.PrivilegeLevel.Least,
+        };
     }
 
     private static string StepLine(StepFacts step) =>

@@ -68,6 +68,10 @@ internal static class VersionMatrix
             findings,
             duration,
             interrupted is null,
-            interrupted?.Interruption);
+            interrupted?.Interruption)
+        {
+            Privileged = runs.Any(r => r.Result.Privileged),
+            RunAs = string.Join("; ", runs.Select(r => r.Result.RunAs).OfType<string>().Distinct(StringComparer.Ordinal)) is { Length: > 0 } runAs ? runAs : null,
+        };
     }
 }

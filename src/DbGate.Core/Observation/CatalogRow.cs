@@ -36,6 +36,10 @@ public sealed record CatalogRow(
     [property: JsonPropertyName("uq")] bool? Unique,
     [property: JsonPropertyName("cid")] long CommandId)
 {
+    /// <summary>For a relation: its storage options, row-level security and replica identity, as one text.</summary>
+    [JsonPropertyName("opt")]
+    public string? Options { get; init; }
+
     [JsonIgnore]
     public RowKey Key => new(Catalog, Oid, Sub);
 

@@ -30,6 +30,7 @@ internal static class DeltaInterpreter
             .Select(k => (Key: k, Row: mirror.Get(k)))
             .Where(x => x.Row is not null)
             .Select(x => (x.Key, Object: ObjectKeys.Of(x.Row!, mirror)))
+            .OrderBy(x => x.Object?.ToString(), StringComparer.Ordinal)
             .ToList();
         foreach (var (key, objectKey) in gone)
         {
@@ -40,7 +41,8 @@ internal static class DeltaInterpreter
 
         var createdHere = new HashSet<ObjectKey>();
         var extensionCreated = false;
-        foreach (var row in after.Objects.OrderBy(r => Array.IndexOf(Order, r.Catalog)))
+        // Oids within a catalog follow creation, the same on every server; the catalog's physical order need not.
+        foreach (var row in after.Objects.OrderBy(r => Array.IndexOf(Order, r.Catalog)).ThenBy(r => r.Oid).ThenBy(r => r.Sub))
         {
             var (before, preExisting, beforeMigration) = mirror.Write(row);
             if (row.Catalog == "class" && before is not null && preExisting)
@@ -79,9 +81,11 @@ internal static class DeltaInterpreter
         return Differs(before, row) ? new CatalogChange(ChangeKind.Altered, key, before, row, preExisting, false) : null;
     }
 
-    // Counters PostgreSQL keeps in the same row (relhasindex, relchecks…) are no change of the object itself.
+    // A relation's row also holds counters PostgreSQL updates as a side effect (relhasindex, relchecks, reltuples…),
+    // which are no change of the object: its fields decide. Any other catalog's row is written only when its object
+    // is (CREATE OR REPLACE FUNCTION, ALTER POLICY, ALTER EXTENSION UPDATE…), whether or not a field here shows it.
     private static bool Differs(CatalogRow before, CatalogRow after) =>
-        before with { CommandId = 0 } != after with { CommandId = 0 };
+        before.Catalog != "class" || before with { CommandId = 0 } != after with { CommandId = 0 };
 
     private static IEnumerable<Rewrite> RewritesOf(CatalogRow before, CatalogRow after, CatalogMirror mirror)
     {

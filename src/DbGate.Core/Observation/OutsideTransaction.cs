@@ -16,12 +16,13 @@ internal static class OutsideTransaction
         "SELECT l.relation::pg_catalog.int8, l.mode FROM pg_catalog.pg_locks l "
         + "WHERE l.pid = $1 AND l.granted AND l.locktype = 'relation' AND l.relation >= 16384";
 
-    public static async Task<StatementObservation> RunAsync(NpgsqlConnection connection, SqlStatement statement, ScriptObserver observer, CancellationToken cancellationToken)
+    public static async Task<StatementObservation> RunAsync(NpgsqlConnection connection, SqlStatement statement, string text, ScriptObserver observer, CancellationToken cancellationToken)
     {
         var tables = observer.PreExistingTables();
         var firstXid = await ScalarAsync(connection, ObservationSql.NextTransactionId, cancellationToken);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var polled = new HashSet<(long Oid, LockMode Mode)>();
+        PostgresException? failure = null;
         await using (var watcher = ((ICloneable)connection).Clone() as NpgsqlConnection ?? throw new InvalidOperationException("Npgsql connections clone"))
         {
             await watcher.OpenAsync(cancellationToken);
@@ -31,7 +32,12 @@ internal static class OutsideTransaction
             var polling = PollAsync(poll, polled, stop.Token);
             try
             {
-                await ScriptObserver.PlainAsync(connection, statement.Text, cancellationToken);
+                await ScriptObserver.PlainAsync(connection, text, cancellationToken);
+            }
+            catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // What committed before the failure stays (a failed CREATE INDEX CONCURRENTLY leaves an invalid index).
+                failure = e;
             }
             finally
             {
@@ -45,7 +51,10 @@ internal static class OutsideTransaction
         var result = await ObservedBatch.RunAsync(
             connection, [ObservedBatch.Before(-1, firstXid, tables, readCounts: false)], null, observer.KnownRelations(), [], cancellationToken);
         var observation = observer.Interpret(statement, result with { Before = null }, tables, polled);
-        return observation with { Duration = duration, Before = result.Before?.Settings ?? SessionSettings.Unknown };
+        observation = observation with { Duration = duration, Before = result.Before?.Settings ?? SessionSettings.Unknown };
+        if (failure is not null)
+            throw new ObservedFailure(observation with { Failed = new StatementError(failure.SqlState, failure.MessageText) }, failure);
+        return observation;
     }
 
     private static async Task PollAsync(NpgsqlCommand command, HashSet<(long, LockMode)> seen, CancellationToken stop)
@@ -71,4 +80,12 @@ internal static class OutsideTransaction
         await using var command = new NpgsqlCommand(sql, connection);
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
+}
+
+/// <summary>A statement outside any transaction failed after leaving something behind, which was observed.</summary>
+internal sealed class ObservedFailure(StatementObservation observation, PostgresException error) : Exception(error.Message, error)
+{
+    public StatementObservation Observation { get; } = observation;
+
+    public PostgresException Error { get; } = error;
 }

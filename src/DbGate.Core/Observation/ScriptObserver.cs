@@ -22,7 +22,8 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
 
     public IReadOnlyList<StatementObservation> Statements => _statements;
 
-    public async Task ExecuteAsync(NpgsqlConnection connection, SqlStatement statement, CancellationToken cancellationToken)
+    /// <param name="text">What is sent for the statement: its text, or the privileged call that stands for it.</param>
+    public async Task ExecuteAsync(NpgsqlConnection connection, SqlStatement statement, string text, CancellationToken cancellationToken)
     {
         await ObservedBatch.EnsurePreparedAsync(connection, cancellationToken);
         var notices = new List<ServerNotice>();
@@ -33,15 +34,20 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
             if (statement.IsTransactionControl)
             {
                 var inBlock = _transaction.InBlock;
-                await PlainAsync(connection, statement.Text, cancellationToken);
+                await PlainAsync(connection, text, cancellationToken);
                 _transaction.After(statement.Text);
                 _statements.Add(TransactionControl(statement, inBlock) with { Notices = notices.ToList() });
                 return;
             }
             var observation = _transaction.InBlock
-                ? await InBlockAsync(connection, statement, wrap: false, cancellationToken)
-                : await WrappedAsync(connection, statement, cancellationToken);
+                ? await InBlockAsync(connection, statement, text, wrap: false, cancellationToken)
+                : await WrappedAsync(connection, statement, text, cancellationToken);
             _statements.Add(observation with { Notices = notices.ToList() });
+        }
+        catch (ObservedFailure failed)
+        {
+            _statements.Add(failed.Observation with { Notices = notices.ToList() });
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.Error);
         }
         finally
         {
@@ -62,22 +68,22 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
         new(statement, new SourceLocation(script.RelativePath, statement.Line, statement.Column), phase, inBlock, SessionSettings.Unknown,
             [], [], false, [], [], [], TimeSpan.Zero, StatementWords.Command(statement.Text), -1, []);
 
-    private async Task<StatementObservation> WrappedAsync(NpgsqlConnection connection, SqlStatement statement, CancellationToken cancellationToken)
+    private async Task<StatementObservation> WrappedAsync(NpgsqlConnection connection, SqlStatement statement, string text, CancellationToken cancellationToken)
     {
         try
         {
-            return await InBlockAsync(connection, statement, wrap: true, cancellationToken);
+            return await InBlockAsync(connection, statement, text, wrap: true, cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == "25001")
         {
-            return await OutsideTransaction.RunAsync(connection, statement, this, cancellationToken);
+            return await OutsideTransaction.RunAsync(connection, statement, text, this, cancellationToken);
         }
     }
 
-    private async Task<StatementObservation> InBlockAsync(NpgsqlConnection connection, SqlStatement statement, bool wrap, CancellationToken cancellationToken)
+    private async Task<StatementObservation> InBlockAsync(NpgsqlConnection connection, SqlStatement statement, string text, bool wrap, CancellationToken cancellationToken)
     {
         var tables = PreExistingTables();
-        var user = new NpgsqlBatchCommand(statement.Text);
+        var user = new NpgsqlBatchCommand(text);
         var commands = new List<NpgsqlBatchCommand>();
         if (wrap)
             commands.Add(new NpgsqlBatchCommand("BEGIN"));
@@ -109,8 +115,9 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
     {
         var after = result.After;
         var now = polled ?? after.Locks.Where(l => l.Catalog == "class").Select(l => (l.Oid, LockModes.Parse(l.Mode))).ToHashSet();
-        var taken = now.Where(l => !_transaction.Held.Contains(l)).Select(l => Describe(l, after)).OfType<HeldLock>().ToList();
-        var heldBefore = _transaction.Held.Select(l => Describe(l, after)).OfType<HeldLock>().Where(l => l.PreExisting).ToList();
+        // Ordered by name, so findings come out in the same order whatever order pg_locks lists them in.
+        var taken = Ordered(now.Where(l => !_transaction.Held.Contains(l)).Select(l => Describe(l, after)).OfType<HeldLock>());
+        var heldBefore = Ordered(_transaction.Held.Select(l => Describe(l, after)).OfType<HeldLock>().Where(l => l.PreExisting));
         var scanned = Scans(result, tables, after);
         var gone = result.Gone.Select(g => new ObservedLock("class", long.Parse(g, System.Globalization.CultureInfo.InvariantCulture), "AccessExclusiveLock", true, null));
         var (changes, rewrites) = DeltaInterpreter.Apply(Mirror, after with { Locks = [.. after.Locks, .. gone] });
@@ -135,6 +142,9 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
             []);
     }
 
+    private static List<HeldLock> Ordered(IEnumerable<HeldLock> locks) =>
+        [.. locks.OrderBy(l => l.Name, StringComparer.Ordinal).ThenByDescending(l => l.Mode)];
+
     private HeldLock? Describe((long Oid, LockMode Mode) lockHeld, ObservedAfter after)
     {
         var row = Mirror.Relation(lockHeld.Oid) ?? after.Objects.FirstOrDefault(o => o.Catalog == "class" && o.Oid == lockHeld.Oid);
@@ -154,7 +164,7 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
             if (index >= 0 && index < before.Scans.Length && l.Scans > before.Scans[index] && Mirror.Relation(l.Oid) is { } table)
                 scanned.Add(new RelationRef(table.Oid, table.QualifiedName));
         }
-        return scanned;
+        return [.. scanned.OrderBy(t => t.Name, StringComparer.Ordinal)];
     }
 
     internal static async Task PlainAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

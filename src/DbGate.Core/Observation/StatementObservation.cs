@@ -44,6 +44,13 @@ public sealed record StatementObservation(
     /// (the migration tool's, or the implicit one of a file sent as one query).</summary>
     public bool NotSent { get; init; }
 
+    /// <summary>
+    /// Set when the statement failed outside any transaction after committing part of its work, which is then what
+    /// was observed (a failed CREATE INDEX CONCURRENTLY leaves an invalid index). A statement failing inside a
+    /// transaction leaves nothing behind and is not observed.
+    /// </summary>
+    public StatementError? Failed { get; init; }
+
     /// <summary>Locks the statement took on relations that existed before the script: the only ones that harm anyone.</summary>
     public IEnumerable<HeldLock> TakenOnExisting => Taken.Where(l => l.PreExisting);
 
@@ -79,3 +86,6 @@ public sealed record RelationRef(long Oid, string Name);
 
 /// <summary>A NOTICE or WARNING the server sent while the statement ran.</summary>
 public sealed record ServerNotice(string Severity, string SqlState, string Message);
+
+/// <summary>The error a statement failed with.</summary>
+public sealed record StatementError(string SqlState, string Message);

@@ -57,6 +57,7 @@ internal sealed class JUnitReportWriter(ReportContext context) : IReportWriter
             new XAttribute("time", time),
             new XElement("properties",
                 Property("server", result.Server),
+                Property("runAs", result.RunAs ?? ""),
                 Property("complete", result.Complete ? "true" : "false"),
                 Property("failOn", Formats.Name(context.FailOn)),
                 Property("durationSeconds", Formats.Seconds(result.Duration))),

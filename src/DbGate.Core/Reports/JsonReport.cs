@@ -18,6 +18,10 @@ internal sealed record JsonReport(
     IReadOnlyList<JsonFinding> Findings)
 {
     public const int CurrentVersion = 1;
+
+    public string? RunAs { get; init; }
+
+    public bool Privileged { get; init; }
 }
 
 internal sealed record JsonTool(string Name, string Version);

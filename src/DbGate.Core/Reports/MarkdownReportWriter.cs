@@ -17,6 +17,8 @@ internal sealed class MarkdownReportWriter(ReportContext context, int maxBytes =
         ArgumentNullException.ThrowIfNull(result);
         var md = new MarkdownBudget(maxBytes);
         md.Append(Headline(result.VerdictAt(context.FailOn)) + "\n\n" + Counts(result) + "\n\n");
+        if (result.Privileged && result.RunAs is { } runAs)
+            md.Append($"> [!WARNING]\n> {MarkdownText.Inline(runAs)}\n\n");
 
         // Most severe first, so that if the table must be cut it is the notes that go.
         var findings = result.Findings.OrderByDescending(f => f.Level).ToList();

@@ -31,7 +31,7 @@ internal sealed class SarifReportWriter(ReportContext context, int maxResults = 
             root is null ? null : new Dictionary<string, SarifArtifactLocation> { [SarifUris.SourceRoot] = new(root) },
             results,
             "unicodeCodePoints",
-            new SarifRunProperties(result.Server, result.Complete, Formats.SecondsValue(result.Duration), result.Findings.Count, kept.Count < result.Findings.Count));
+            new SarifRunProperties(result.Server, result.Complete, Formats.SecondsValue(result.Duration), result.Findings.Count, kept.Count < result.Findings.Count) { RunAs = result.RunAs, Privileged = result.Privileged });
         return new SarifLog(SchemaUri, "2.1.0", [run]);
     }
 
@@ -58,6 +58,8 @@ internal sealed class SarifReportWriter(ReportContext context, int maxResults = 
         var notes = new List<SarifNotification>();
         if (!result.Complete)
             notes.Add(Note("error", "The run was cut short; these results are what was seen before it stopped."));
+        if (result.Privileged && result.RunAs is { } runAs)
+            notes.Add(Note("warning", runAs));
         if (kept < result.Findings.Count)
             notes.Add(Note("warning", string.Create(CultureInfo.InvariantCulture,
                 $"Showing {kept} of {result.Findings.Count} results, the most severe first: GitHub code scanning accepts at most {maxResults} per run.")));

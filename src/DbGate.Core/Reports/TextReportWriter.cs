@@ -44,6 +44,8 @@ public sealed class TextReportWriter : IReportWriter
         foreach (var finding in result.Findings)
             AppendFinding(text, finding);
 
+        if (result.Privileged && result.RunAs is { } runAs)
+            text.Append('\n').Append(_ansi.Paint(Clean(runAs), Ansi.BoldYellow)).Append('\n');
         return text.Append('\n').Append(Summary(result)).Append('\n').ToString();
     }
 

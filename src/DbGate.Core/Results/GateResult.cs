@@ -14,6 +14,12 @@ public sealed record GateResult(
     bool Complete = true,
     string? Interruption = null)
 {
+    /// <summary>Whom the migrations ran as and with what rights, in words (least privilege, or a superuser by opt-in).</summary>
+    public string? RunAs { get; init; }
+
+    /// <summary>True when the migrations ran with more than least privilege, which every report says loudly.</summary>
+    public bool Privileged { get; init; }
+
     public int Count(Level level) => Findings.Count(f => f.Level == level);
 
     /// <summary>True when some finding is at or above <paramref name="failOn"/>; <see cref="Level.None"/> never fails.</summary>

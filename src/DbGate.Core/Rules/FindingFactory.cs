@@ -18,9 +18,16 @@ internal static class FindingFactory
             yield return $"detail: {detail}";
         if (failure.Hint is { Length: > 0 } hint)
             yield return $"hint: {hint}";
+        if (failure.PermissionDenied)
+            yield return PrivilegeHint(failure);
         if (failure.RefusesTransaction)
             yield return "hint: the migration tool runs this script in a transaction; run the statement in a migration of its own marked to run outside one (diesel: metadata.toml with run_in_transaction = false)";
     }
+
+    private static string PrivilegeHint(ScriptFailure failure) =>
+        failure.Message.Contains("extension", StringComparison.Ordinal)
+            ? "hint: DbGate runs migrations as an unprivileged role that owns the work database; PostgreSQL lets it create only trusted extensions. List this one in dbgate.yml under postgres.extensions, and DbGate creates it for the role"
+            : "hint: DbGate runs migrations as an unprivileged role that owns the work database and nothing else, so roles, ALTER SYSTEM, server files and programs are out of its reach. If production runs this migration as a superuser, opt in with postgres.superuser: true in dbgate.yml (every report then says so)";
 
     /// <summary>"what: the difference" for one difference; "what (N differences)" with each as a detail line for more.</summary>
     public static (string Message, IEnumerable<string> Details) Summarise(string what, IReadOnlyList<Snapshots.SchemaDifference> differences) =>

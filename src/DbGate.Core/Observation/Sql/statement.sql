@@ -13,7 +13,8 @@
 -- (pg_get_indexdef) or a partition's bound as a CHECK expression (pg_get_partition_constraintdef), nn = NOT NULL,
 -- def = has a default,
 -- miss = default stored without a rewrite, gen = generated or identity kind, drop = dropped column,
--- ref = referenced table (foreign key) or domain, uq = unique or exclusion index, cid = cmin.
+-- ref = referenced table (foreign key) or domain, uq = unique or exclusion index, cid = cmin, opt = a relation's
+-- storage options, row-level security and replica identity (what the snapshot records of it beyond the fields above).
 WITH
 mode AS MATERIALIZED (
     SELECT current_setting('dbgate.first_xid') <> '' AS outside,
@@ -60,7 +61,8 @@ objects AS (
            (SELECT indisvalid FROM pg_index WHERE indexrelid = x.oid) AS valid, x.relispartition AS part,
            CASE WHEN x.relkind IN ('i', 'I') THEN pg_get_indexdef(x.oid) WHEN x.relispartition THEN pg_get_partition_constraintdef(x.oid) END AS ty, NULL::bool AS nn, NULL::bool AS def, NULL::bool AS miss, NULL::text AS gen,
            NULL::bool AS drop, NULL::int8 AS ref,
-           (SELECT indisunique OR indisexclusion FROM pg_index WHERE indexrelid = x.oid) AS uq, x.cmin::text::int8 AS cid
+           (SELECT indisunique OR indisexclusion FROM pg_index WHERE indexrelid = x.oid) AS uq, x.cmin::text::int8 AS cid,
+           concat_ws(',', array_to_string(x.reloptions, ','), CASE WHEN x.relrowsecurity THEN 'row_security' END, CASE WHEN x.relforcerowsecurity THEN 'force_row_security' END, 'replica_identity=' || x.relreplident::text) AS opt
     FROM pg_class x, mode m
     WHERE NOT m.outside AND (SELECT t_class FROM touched) AND x.oid IN (SELECT oid FROM locked) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid AND x.relkind IN ('r', 'p', 'f', 'v', 'm', 'S', 'i', 'I')
     UNION ALL
@@ -74,73 +76,73 @@ objects AS (
            CASE WHEN x.relkind IN ('i', 'I') THEN pg_get_indexdef(x.oid) WHEN x.relispartition THEN pg_get_partition_constraintdef(x.oid) END,
            NULL::bool, NULL::bool, NULL::bool, NULL::text,
            NULL::bool, NULL::int8,
-           (SELECT indisunique OR indisexclusion FROM pg_index WHERE indexrelid = x.oid), x.cmin::text::int8
+           (SELECT indisunique OR indisexclusion FROM pg_index WHERE indexrelid = x.oid), x.cmin::text::int8, concat_ws(',', array_to_string(x.reloptions, ','), CASE WHEN x.relrowsecurity THEN 'row_security' END, CASE WHEN x.relforcerowsecurity THEN 'force_row_security' END, 'replica_identity=' || x.relreplident::text)
     FROM pg_class x, mode m
     WHERE m.outside AND (SELECT t_class FROM touched) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid AND x.relkind IN ('r', 'p', 'f', 'v', 'm', 'S', 'i', 'I')
     UNION ALL
     SELECT 'attribute', x.attrelid::int8, x.attnum, NULL, NULL, x.attname, NULL, NULL, NULL, NULL, NULL, x.attrelid::int8,
            NULL, NULL, format_type(x.atttypid, x.atttypmod), x.attnotnull, x.atthasdef, x.atthasmissing,
-           nullif(x.attgenerated::text || x.attidentity::text, ''), x.attisdropped, NULL, NULL, x.cmin::text::int8
+           nullif(x.attgenerated::text || x.attidentity::text, ''), x.attisdropped, NULL, NULL, x.cmin::text::int8, NULL
     FROM pg_attribute x, mode m
     WHERE (SELECT t_attribute FROM touched) AND x.attrelid IN (SELECT oid FROM locked) AND x.attnum > 0
       AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
     UNION ALL
     SELECT 'default', x.adrelid::int8, x.adnum, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.adrelid::int8,
-           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, NULL
     FROM pg_attrdef x, mode m
     WHERE (SELECT t_attrdef FROM touched) AND x.adrelid IN (SELECT oid FROM locked) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
     UNION ALL
     SELECT 'constraint', x.oid::int8, 0, x.contype::text, NULL, x.conname, NULL, NULL, NULL, NULL, NULL,
            nullif(x.conrelid, 0)::int8, x.convalidated, NULL, pg_get_constraintdef(x.oid), NULL, NULL, NULL, NULL, NULL,
-           coalesce(nullif(x.confrelid, 0), nullif(x.contypid, 0))::int8, NULL, x.cmin::text::int8
+           coalesce(nullif(x.confrelid, 0), nullif(x.contypid, 0))::int8, NULL, x.cmin::text::int8, NULL
     FROM pg_constraint x, mode m
     WHERE (SELECT t_constraint FROM touched) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
     UNION ALL
     SELECT 'trigger', x.oid::int8, 0, NULL, NULL, x.tgname, NULL, NULL, NULL, NULL, NULL, x.tgrelid::int8,
-           x.tgenabled <> 'D', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8
+           x.tgenabled <> 'D', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, NULL
     FROM pg_trigger x, mode m
     WHERE (SELECT t_trigger FROM touched) AND NOT x.tgisinternal AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
     UNION ALL
     SELECT 'policy', x.oid::int8, 0, NULL, NULL, x.polname, NULL, NULL, NULL, NULL, NULL, x.polrelid::int8,
-           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, NULL
     FROM pg_policy x, mode m
     WHERE (SELECT t_policy FROM touched) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
     UNION ALL
     SELECT 'routine', x.oid::int8, 0, x.prokind::text, (SELECT nspname FROM pg_namespace WHERE oid = x.pronamespace),
            x.proname || '(' || oidvectortypes(x.proargtypes) || ')', NULL, NULL, NULL, NULL, NULL, NULL,
-           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, NULL
     FROM pg_proc x, mode m
     WHERE (SELECT t_proc FROM touched) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
     UNION ALL
     SELECT 'type', x.oid::int8, 0, x.typtype::text, (SELECT nspname FROM pg_namespace WHERE oid = x.typnamespace),
            x.typname, NULL, NULL, NULL, NULL, NULL, nullif(x.typrelid, 0)::int8,
-           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, NULL
     FROM pg_type x, mode m
     WHERE (SELECT t_type FROM touched) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid AND x.typtype IN ('e', 'd', 'c')
       AND (x.typrelid = 0 OR EXISTS (SELECT FROM pg_class r WHERE r.oid = x.typrelid AND r.relkind = 'c'))
     UNION ALL
     SELECT 'enum', x.oid::int8, 0, NULL, NULL, x.enumlabel, NULL, NULL, NULL, NULL, NULL, x.enumtypid::int8,
-           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, NULL
     FROM pg_enum x, mode m
     WHERE (SELECT t_enum FROM touched) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
     UNION ALL
     SELECT 'schema', x.oid::int8, 0, NULL, NULL, x.nspname, NULL, NULL, NULL, NULL, NULL, NULL,
-           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, NULL
     FROM pg_namespace x, mode m
     WHERE (SELECT t_namespace FROM touched) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
     UNION ALL
     SELECT 'extension', x.oid::int8, 0, NULL, NULL, x.extname, NULL, NULL, NULL, NULL, NULL, NULL,
-           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, NULL
     FROM pg_extension x, mode m
     WHERE (SELECT t_extension FROM touched) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
     UNION ALL
     SELECT 'view', x.ev_class::int8, 0, NULL, NULL, x.rulename, NULL, NULL, NULL, NULL, NULL, x.ev_class::int8,
-           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, NULL
     FROM pg_rewrite x, mode m
     WHERE (SELECT t_rewrite FROM touched) AND x.ev_class IN (SELECT oid FROM locked) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
     UNION ALL
     SELECT 'sequence', x.seqrelid::int8, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.seqrelid::int8,
-           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, NULL
     FROM pg_sequence x, mode m
     WHERE (SELECT t_sequence FROM touched) AND x.seqrelid IN (SELECT oid FROM locked) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
 )

@@ -18,7 +18,18 @@ internal static partial class Suppressions
     public static IEnumerable<Ignore> Of(StatementObservation statement)
     {
         var sql = statement.Statement;
-        var comments = AboveOf(sql).Concat(Inside(sql)).Concat(sql.TrailingComments);
+        return Parse(statement, AboveOf(sql).Concat(Inside(sql)).Concat(sql.TrailingComments));
+    }
+
+    /// <summary>Ignores above the statement but parted from it by a blank line or code: they apply to nothing.</summary>
+    public static IEnumerable<Ignore> Detached(StatementObservation statement)
+    {
+        var above = AboveOf(statement.Statement);
+        return Parse(statement, statement.Statement.LeadingComments.Where(c => !above.Contains(c)));
+    }
+
+    private static IEnumerable<Ignore> Parse(StatementObservation statement, IEnumerable<SqlComment> comments)
+    {
         foreach (var comment in comments)
         {
             if (Directive().Match(comment.Text) is not { Success: true } match)

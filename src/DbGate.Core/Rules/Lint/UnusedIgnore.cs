@@ -20,5 +20,13 @@ public sealed class UnusedIgnore : IStepRule
                 yield return new Finding(Id, RuleCatalog.Get(Id).DefaultLevel, $"dbgate:ignore {rule} silences nothing: {why}; remove it", ignore.Location, facts.Migration.Id, null, ignore.Statement.Phase);
             }
         }
+        foreach (var ignore in facts.Statements.SelectMany(Suppressions.Detached))
+        {
+            var rules = string.Join(", ", ignore.Rules);
+            yield return new Finding(
+                Id, RuleCatalog.Get(Id).DefaultLevel,
+                $"dbgate:ignore {rules} silences nothing: it is neither on a statement nor on the lines right above one; move it onto the statement it is meant for",
+                ignore.Location, facts.Migration.Id, null, ignore.Statement.Phase);
+        }
     }
 }

@@ -12,6 +12,8 @@ user_schema AS MATERIALIZED (
     FROM pg_namespace n
     WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
       AND n.nspname !~ '^pg_(toast_)?temp_'
+      -- DbGate's own privileged functions (postgres.extensions), never part of the schema under test.
+      AND n.nspname <> 'dbgate_privileged'
       AND (n.oid) NOT IN (SELECT objid FROM extension_member WHERE classid = 'pg_namespace'::regclass)
 ),
 history_table AS MATERIALIZED (

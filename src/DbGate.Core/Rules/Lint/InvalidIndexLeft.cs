@@ -23,8 +23,9 @@ public sealed class InvalidIndexLeft : StatementRule
                 ? $"a partitioned index stays invalid until every partition of {table} has its own index attached: for each partition CREATE INDEX CONCURRENTLY one " +
                   $"and ALTER INDEX {index.QualifiedName} ATTACH PARTITION it, in this migration or a later one (then say so here with -- dbgate:ignore DBG122)"
                 : $"it is still maintained on every write to {table} but no query uses it, and a rerun with IF NOT EXISTS skips it; DROP INDEX CONCURRENTLY {index.QualifiedName} and build it again";
+            var when = context.Statement.Failed is null ? "at the end of the migration" : "behind when it failed (what it committed before the error stays)";
             yield return new LintIssue(
-                $"{context.Statement.Command} leaves index {index.QualifiedName} INVALID at the end of the migration: {fix}",
+                $"{context.Statement.Command} leaves index {index.QualifiedName} INVALID {when}: {fix}",
                 [],
                 index.Type is null ? [] : [$"index: {index.Type}"]);
         }

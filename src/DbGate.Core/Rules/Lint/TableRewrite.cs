@@ -16,7 +16,8 @@ public sealed class TableRewrite : StatementRule
             yield break;
         foreach (var table in statement.Rewrites.GroupBy(r => r.Table))
         {
-            var lockHeld = statement.StrongestTaken(table.Key.Oid) ?? statement.HeldBefore.Where(h => h.Oid == table.Key.Oid).MaxBy(h => h.Mode);
+            // The lock the copy ran under: the strongest held on the table, whether this statement or an earlier one took it.
+            var lockHeld = statement.TakenOnExisting.Concat(statement.HeldBefore).Where(h => h.Oid == table.Key.Oid).MaxBy(h => h.Mode);
             var what = table.Any(r => r.What == "table") ? "rewrites" : "rebuilds " + string.Join(", ", table.Select(r => $"{r.What} {r.Name}")) + " of";
             var blocks = lockHeld is null ? "" : $" under {lockHeld.Mode.SqlName()}, blocking {lockHeld.Mode.Blocks()} until every row is copied";
             var (cause, fix) = Cause(statement, table.Key);

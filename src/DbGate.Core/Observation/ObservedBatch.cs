@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using DbGate.Core.Snapshots;
@@ -26,6 +27,8 @@ internal static class ObservedBatch
             return;
         // Planned under the search_path it always runs under, so PostgreSQL never has to analyse it again.
         await using var batch = SearchPathGuard.Wrap(connection, new NpgsqlBatchCommand(ObservationSql.Prepare));
+        batch.BatchCommands.Insert(SearchPathGuard.LeadingResults + 1, new NpgsqlBatchCommand(ObservationSql.PrepareOutside));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(ObservationSql.PrepareBefore));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         PreparedOn.AddOrUpdate(connection, new object());
     }
@@ -33,16 +36,17 @@ internal static class ObservedBatch
     /// <summary>DEALLOCATE ALL or DISCARD in a migration removes the prepared observation with everything else.</summary>
     public static void Forget(NpgsqlConnection connection) => PreparedOn.Remove(connection);
 
-    public static NpgsqlBatchCommand Before(long afterCid, string firstXid, long[] tables, bool readCounts = true) =>
-        new(readCounts ? ObservationSql.Before : ObservationSql.BeforeReadingAll)
-        {
-            Parameters =
-            {
-                new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = afterCid.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = firstXid },
-                new NpgsqlParameter<long[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, TypedValue = tables },
-            },
-        };
+    /// <summary>
+    /// The prepared command that runs right before a statement. EXECUTE takes no bind parameters, so the values are
+    /// literals; they are numbers DbGate produced, nothing a migration wrote.
+    /// </summary>
+    public static NpgsqlBatchCommand Before(long afterCid, string firstXid, long[] tables, bool readCounts = true)
+    {
+        if (!firstXid.All(char.IsAsciiDigit))
+            throw new ArgumentException($"not a transaction id: {firstXid}", nameof(firstXid));
+        var oids = string.Join(",", tables.Select(t => t.ToString(CultureInfo.InvariantCulture)));
+        return new($"EXECUTE {ObservationSql.BeforeName}('{afterCid.ToString(CultureInfo.InvariantCulture)}', '{firstXid}', '{{{oids}}}', {(readCounts ? "false" : "true")})");
+    }
 
     /// <summary>
     /// Runs <paramref name="commands"/> (which hold the statement and the before command) followed by the guarded
@@ -54,7 +58,8 @@ internal static class ObservedBatch
         NpgsqlConnection connection, IReadOnlyList<NpgsqlBatchCommand> commands, NpgsqlBatchCommand? statement, long[]? knownRelations,
         IReadOnlyList<NpgsqlBatchCommand> trailing, CancellationToken cancellationToken)
     {
-        await using var batch = SearchPathGuard.Wrap(connection, new NpgsqlBatchCommand(ObservationSql.Execute));
+        // Known relations are passed exactly for a statement that ran outside a transaction block.
+        await using var batch = SearchPathGuard.Wrap(connection, new NpgsqlBatchCommand(knownRelations is null ? ObservationSql.Execute : ObservationSql.ExecuteOutside));
         for (var i = commands.Count - 1; i >= 0; i--)
             batch.BatchCommands.Insert(0, commands[i]);
         if (knownRelations is not null)

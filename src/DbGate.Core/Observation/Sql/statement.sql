@@ -4,6 +4,8 @@
 --   dbgate.after_cid  rows whose cmin is above this were written by this statement (-1: any command id);
 --   dbgate.first_xid  for a statement run outside a transaction block: the first transaction id it could have
 --                     used (empty inside one, where the rows are this transaction's or its subtransactions').
+-- Prepared twice: as it is, and for a statement run outside a transaction block (whose locks are gone by now) with
+-- the restriction of relations to locked ones, "x.oid IN (SELECT oid FROM locked)", left out.
 -- Rows are found by xmin (command ids advance per statement, so cmin tells statements of one transaction apart);
 -- rows deleted leave no trace there, but every dropped object is locked until the transaction ends.
 -- Columns of "objects": cat = catalog, oid (attrelid for columns and defaults), sub = attnum, k = relkind, contype,
@@ -57,28 +59,14 @@ objects AS (
            (SELECT nspname FROM pg_namespace WHERE oid = x.relnamespace) AS s, x.relname AS n,
            x.relfilenode::int8 AS fn, (SELECT relfilenode::int8 FROM pg_class WHERE oid = x.reltoastrelid) AS tfn,
            x.relpersistence::text AS per, x.relam::int8 AS am, x.reltablespace::int8 AS ts,
-           (SELECT indrelid::int8 FROM pg_index WHERE indexrelid = x.oid) AS rel,
-           (SELECT indisvalid FROM pg_index WHERE indexrelid = x.oid) AS valid, x.relispartition AS part,
+           ix.indrelid::int8 AS rel,
+           ix.indisvalid AS valid, x.relispartition AS part,
            CASE WHEN x.relkind IN ('i', 'I') THEN pg_get_indexdef(x.oid) WHEN x.relispartition THEN pg_get_partition_constraintdef(x.oid) END AS ty, NULL::bool AS nn, NULL::bool AS def, NULL::bool AS miss, NULL::text AS gen,
            NULL::bool AS drop, NULL::int8 AS ref,
-           (SELECT indisunique OR indisexclusion FROM pg_index WHERE indexrelid = x.oid) AS uq, x.cmin::text::int8 AS cid,
+           (ix.indisunique OR ix.indisexclusion) AS uq, x.cmin::text::int8 AS cid,
            concat_ws(',', array_to_string(x.reloptions, ','), CASE WHEN x.relrowsecurity THEN 'row_security' END, CASE WHEN x.relforcerowsecurity THEN 'force_row_security' END, 'replica_identity=' || x.relreplident::text) AS opt
-    FROM pg_class x, mode m
-    WHERE NOT m.outside AND (SELECT t_class FROM touched) AND x.oid IN (SELECT oid FROM locked) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid AND x.relkind IN ('r', 'p', 'f', 'v', 'm', 'S', 'i', 'I')
-    UNION ALL
-
-    SELECT 'class', x.oid::int8, 0, x.relkind::text,
-           (SELECT nspname FROM pg_namespace WHERE oid = x.relnamespace), x.relname,
-           x.relfilenode::int8, (SELECT relfilenode::int8 FROM pg_class WHERE oid = x.reltoastrelid),
-           x.relpersistence::text, x.relam::int8, x.reltablespace::int8,
-           (SELECT indrelid::int8 FROM pg_index WHERE indexrelid = x.oid),
-           (SELECT indisvalid FROM pg_index WHERE indexrelid = x.oid), x.relispartition,
-           CASE WHEN x.relkind IN ('i', 'I') THEN pg_get_indexdef(x.oid) WHEN x.relispartition THEN pg_get_partition_constraintdef(x.oid) END,
-           NULL::bool, NULL::bool, NULL::bool, NULL::text,
-           NULL::bool, NULL::int8,
-           (SELECT indisunique OR indisexclusion FROM pg_index WHERE indexrelid = x.oid), x.cmin::text::int8, concat_ws(',', array_to_string(x.reloptions, ','), CASE WHEN x.relrowsecurity THEN 'row_security' END, CASE WHEN x.relforcerowsecurity THEN 'force_row_security' END, 'replica_identity=' || x.relreplident::text)
-    FROM pg_class x, mode m
-    WHERE m.outside AND (SELECT t_class FROM touched) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid AND x.relkind IN ('r', 'p', 'f', 'v', 'm', 'S', 'i', 'I')
+    FROM pg_class x LEFT JOIN pg_index ix ON ix.indexrelid = x.oid, mode m
+    WHERE (SELECT t_class FROM touched) AND x.oid IN (SELECT oid FROM locked) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid AND x.relkind IN ('r', 'p', 'f', 'v', 'm', 'S', 'i', 'I')
     UNION ALL
     SELECT 'attribute', x.attrelid::int8, x.attnum, NULL, NULL, x.attname, NULL, NULL, NULL, NULL, NULL, x.attrelid::int8,
            NULL, NULL, format_type(x.atttypid, x.atttypmod), x.attnotnull, x.atthasdef, x.atthasmissing,

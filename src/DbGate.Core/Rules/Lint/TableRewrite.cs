@@ -19,7 +19,7 @@ public sealed class TableRewrite : StatementRule
         {
             if (RefreshWithoutConcurrently.Applies(statement, table.Key.Oid))
                 continue;
-            // The strongest lock on the table while it was copied, whether this statement took it or an earlier one.
+            // The lock the copy ran under: the strongest held on the table, whether this statement or an earlier one took it.
             var lockHeld = statement.TakenOnExisting.Concat(statement.HeldBefore).Where(h => h.Oid == table.Key.Oid).MaxBy(h => h.Mode);
             var what = table.Any(r => r.What == "table") ? "rewrites" : "rebuilds " + string.Join(", ", table.Select(r => $"{r.What} {r.Name}")) + " of";
             var blocks = lockHeld is null ? "" : $" under {lockHeld.Mode.SqlName()}, blocking {lockHeld.Mode.Blocks()} until every row is copied";

@@ -55,6 +55,8 @@ public static class OptionsResolver
                 : config.Timeout is { } limit ? at.Read("timeout", () => NoLimitIfZero(Durations.Parse(limit, "timeout")))
                 : GateOptions.DefaultTimeout,
             FormatOptions = FormatOptionsResolver.Resolve(config, configDirectory, configPath),
+            Lint = await LintSettings.ResolveAsync(config.Lint, configDirectory, cancellationToken),
+            PathRuleLevels = LintSettings.Overrides(config.Overrides, configDirectory, ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory)),
         };
     }
 

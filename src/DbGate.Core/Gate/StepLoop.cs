@@ -73,7 +73,7 @@ internal sealed class StepLoop
                 }
                 else
                 {
-                    await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken);
+                    await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken, options.Lint.Enabled ? options.Lint.Sizes : null);
                     foreach (var migration in migrations)
                     {
                         _current = migration;

@@ -9,7 +9,8 @@ public static class GateHarness
 {
     public static Task<GateResult> RunAsync(PostgresFixture server, string migrations, Func<GateOptions, GateOptions>? adjust = null)
     {
-        var options = new GateOptions(RepoPaths.SolutionDirectory, migrations, Provider: "external", Connection: server.AdminConnectionString);
+        // The round trip's tests see the round trip's findings; lint tests switch the lint on with adjust.
+        var options = new GateOptions(RepoPaths.SolutionDirectory, migrations, Provider: "external", Connection: server.AdminConnectionString) { Lint = new(false) };
         return GateRunner.RunAsync(adjust?.Invoke(options) ?? options, log: null, CancellationToken.None);
     }
 

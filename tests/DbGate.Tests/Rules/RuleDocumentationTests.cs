@@ -1,3 +1,5 @@
+using DbGate.Core.Configuration;
+using DbGate.Core.Gate;
 using DbGate.Core.Rules;
 using DbGate.Tests.Infrastructure;
 
@@ -50,7 +52,9 @@ public sealed class RuleDocumentationTests(PostgresFixture server)
             using var folder = new TempFolder();
             example.WriteTo(folder.Path);
 
-            var result = await GateHarness.RunAsync(server, folder.Path, o => o with { CheckData = true });
+            // Through dbgate.yml as users write it, so an example's production sizes count.
+            var options = await OptionsResolver.ResolveAsync(new CheckArguments(folder.Path, Provider: "external", Connection: server.AdminConnectionString), folder.Path, CancellationToken.None);
+            var result = await GateRunner.RunAsync(options with { CheckData = !ruleId.StartsWith("DBG1", StringComparison.Ordinal) }, log: null, CancellationToken.None);
 
             var reported = result.Findings.Where(f => f.RuleId == ruleId).ToList();
             Assert.True(example.ShouldFail == (reported.Count > 0), $"{example}: {string.Join("; ", result.Findings.Select(f => $"{f.RuleId} {f.Message}"))}");

@@ -96,7 +96,9 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
         }
         catch (PostgresException) when (wrap)
         {
-            await PlainAsync(connection, "ROLLBACK", cancellationToken);
+            // A terminated backend closes the connection: there is nothing to roll back, and trying would hide why.
+            if (connection.State == System.Data.ConnectionState.Open)
+                await PlainAsync(connection, "ROLLBACK", cancellationToken);
             throw;
         }
         var observation = Interpret(statement, result, tables, polled: null);

@@ -13,4 +13,5 @@ public sealed record CheckArguments(
     string? Markdown = null,
     string? FailOn = null,
     bool? Data = null,
-    bool AllowExistingDatabase = false);
+    bool AllowExistingDatabase = false,
+    string? Baseline = null);

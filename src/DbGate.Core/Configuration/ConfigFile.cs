@@ -19,6 +19,15 @@ internal sealed class ConfigFile
 
     /// <summary>Rule id → level (error, warning, note, none).</summary>
     public Dictionary<string, string>? Rules { get; set; }
+
+    /// <summary>The checks of the final schema (DBG2xx, DBG3xx).</summary>
+    public HealthSection? Health { get; set; }
+
+    /// <summary>Findings accepted for now, by fingerprint; default dbgate.baseline.json beside this file, when it exists.</summary>
+    public string? Baseline { get; set; }
+
+    /// <summary>Production sizes (lint.tables), which the health checks read too.</summary>
+    public LintSection? Lint { get; set; }
 }
 
 internal sealed class PostgresSection

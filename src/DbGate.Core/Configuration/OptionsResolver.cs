@@ -24,6 +24,7 @@ public static class OptionsResolver
 
         var migrations = config.Migrations is { Length: > 0 } m ? Path.GetFullPath(m, configDirectory) : Conventional(path);
         var provider = Choose(arguments.Provider, config.Postgres?.Provider, "auto", "provider", Providers);
+        var (health, sizes) = HealthSettingsResolver.Resolve(config.Health, config.Lint);
         return new GateOptions(
             ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory),
             migrations,
@@ -48,6 +49,10 @@ public static class OptionsResolver
             Irreversible = (config.RoundTrip?.Irreversible ?? []).ToHashSet(StringComparer.Ordinal),
             RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => ParseLevel(r.Value, $"rules.{r.Key}"), StringComparer.Ordinal),
             StatementTimeout = config.StatementTimeout is { } timeout ? Durations.Parse(timeout, "statement_timeout") : TimeSpan.FromMinutes(5),
+            Health = health,
+            Sizes = sizes,
+            Baseline = Path.GetFullPath(arguments.Baseline ?? config.Baseline ?? Baselines.BaselineFile.DefaultName, arguments.Baseline is null ? configDirectory : workingDirectory),
+            BaselineRequired = arguments.Baseline is not null || config.Baseline is not null,
         };
     }
 

@@ -26,6 +26,9 @@ internal sealed class StepRunner : IAsyncDisposable
         _current = empty;
     }
 
+    /// <summary>The schema as the forward run has left it: after the last up.</summary>
+    public SchemaSnapshot Current => _current;
+
     /// <param name="checkData">Also check that rows in existing tables survive each step's up and down.</param>
     public static async Task<StepRunner> StartAsync(WorkDatabase database, SnapshotOptions snapshotOptions, bool checkData, CancellationToken cancellationToken)
     {

@@ -16,10 +16,13 @@ namespace DbGate.Core.Gate;
 public static class GateRunner
 {
     /// <param name="log">Progress lines for people (a server starting, a step done); never secrets.</param>
-    public static Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken) =>
-        options.Versions.Count > 0
-            ? VersionMatrix.RunAsync(options, o => RunOnceAsync(o, log, cancellationToken), cancellationToken)
-            : RunOnceAsync(options, log, cancellationToken);
+    public static async Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken)
+    {
+        var result = options.Versions.Count > 0
+            ? await VersionMatrix.RunAsync(options, o => RunOnceAsync(o, log, cancellationToken), cancellationToken)
+            : await RunOnceAsync(options, log, cancellationToken);
+        return await Baselines.BaselineFilter.ApplyAsync(result, options, cancellationToken);
+    }
 
     private static async Task<GateResult> RunOnceAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken)
     {
@@ -33,18 +36,24 @@ public static class GateRunner
         log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
         var facts = new List<StepFacts>();
         string? interruption = null;
+        var health = Health.HealthOutcome.None;
         Execution.Privileges.RunIdentity? identity = null;
         try
         {
             await using var database = await WorkDatabase.CreateAsync(server, new WorkDatabaseOptions(options.StatementTimeout, options.Superuser, options.Extensions, options.AllowExistingDatabase), cancellationToken);
             identity = database.Identity;
             await using var runner = await StepRunner.StartAsync(database, SnapshotOptions.Default with { IncludePrivileges = options.ComparePrivileges }, options.CheckData, cancellationToken);
+            var schemaHealth = options.Health.Enabled ? await Health.HealthRun.StartAsync(database, runner.Current, options.Health, options.Sizes, options.Superuser, cancellationToken) : null;
             foreach (var migration in migrations)
             {
                 var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);
                 facts.Add(step);
+                if (schemaHealth is not null)
+                    await schemaHealth.StepDoneAsync(database, migration, runner.Current, cancellationToken);
                 log(StepLine(step));
             }
+            if (schemaHealth is not null)
+                health = await schemaHealth.FinishAsync(database, options.RuleLevels, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -55,8 +64,9 @@ public static class GateRunner
             // The connection itself broke: the server died or was killed under us.
             interruption = $"lost the connection to PostgreSQL: {e.Message}";
         }
-        return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption) with
+        return Judge.Verdict(options, server.Description, facts, health.Findings, clock.Elapsed, interruption) with
         {
+            ChangeDiagram = health.ChangeDiagram,
             RunAs = identity?.Description,
             Privileged = identity is not null && identity.Level != Execution.Privileges.PrivilegeLevel.Least,
         };

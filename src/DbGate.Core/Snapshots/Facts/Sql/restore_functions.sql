@@ -1,7 +1,7 @@
 -- Functions whose body is parsed when they run, under whatever search_path is in effect then, and which PostgreSQL
 -- runs while restoring a dump (pg_restore sets search_path to ''): in an index, a CHECK constraint, a domain's
 -- constraint, a generated column or a materialized view. SQL-standard bodies are bound at creation and are safe.
-SELECT coalesce(json_agg(json_build_object('routine', u.routine, 'used_by_kind', u.kind, 'used_by', u.name, 'language', u.lanname, 'oid', u.oid)
+SELECT coalesce(json_agg(json_build_object('routine', u.routine, 'used_by_kind', u.kind, 'used_by', u.name, 'language', u.lanname, 'oid', u.oid::bigint)
     ORDER BY u.routine, u.kind, u.name), '[]')
 FROM (
     SELECT DISTINCT

@@ -19,7 +19,7 @@ internal static class SchemaPage
             foreach (var t in tables)
                 md.Append($"| [{MarkdownText.Inline(t.Name)}](#{Anchor(t.QualifiedName)}) | {t.Kind} | {Formats.Number(t.Columns.Count)} | {DataDictionary.Cell(t.Comment)} |\n");
             md.Append("\n## Relations\n\n```mermaid\n")
-                .Append(MermaidErDiagram.Render(snapshot, tables.Select(t => t.QualifiedName).ToHashSet(StringComparer.Ordinal)))
+                .Append(MermaidErDiagram.Render(snapshot, tables.Select(t => t.QualifiedName).ToHashSet(StringComparer.Ordinal), withNeighbours: true))
                 .Append("```\n\n");
             foreach (var t in tables)
                 TableSection.Render(md, snapshot, t);

@@ -33,7 +33,7 @@ internal sealed class ProvenanceRecorder
     public void Record(Migration migration, SchemaSnapshot after)
     {
         ArgumentNullException.ThrowIfNull(migration);
-        var origin = new Origin(migration.Id, new SourceLocation(migration.Up.RelativePath), StatementKnown: false);
+        var origin = OriginOf(migration);
         var now = new Dictionary<ObjectId, SnapshotObject>();
         var touchedParents = new HashSet<ObjectId>();
         foreach (var o in SnapshotObjects.Of(after))
@@ -67,6 +67,27 @@ internal sealed class ProvenanceRecorder
         foreach (var parent in touchedParents.Where(p => now.ContainsKey(p) && _objects.ContainsKey(p)))
             Changed(parent, origin);
         _objects = now;
+    }
+
+    /// <summary>
+    /// The up script, at its one statement when it has only one (besides transaction control): then the splitter alone
+    /// establishes which statement did it. With several, only observation could, so the origin stays the file.
+    /// </summary>
+    internal static Origin OriginOf(Migration migration)
+    {
+        var file = new SourceLocation(migration.Up.RelativePath);
+        try
+        {
+            var statements = Sql.SqlSplitter.Split(File.ReadAllText(migration.Up.FullPath))
+                .Where(s => s.Kind == Sql.SqlStatementKind.Sql && !s.IsTransactionControl).ToList();
+            return statements.Count == 1
+                ? new Origin(migration.Id, file with { Line = statements[0].Line, Column = statements[0].Column }, StatementKnown: true)
+                : new Origin(migration.Id, file, StatementKnown: false);
+        }
+        catch (Exception e) when (e is IOException or Sql.SqlSyntaxException)
+        {
+            return new Origin(migration.Id, file, StatementKnown: false);
+        }
     }
 
     public SchemaProvenance Build() =>

@@ -28,7 +28,8 @@ internal static class HealthFindings
         }
         foreach (var other in finding.Related.Distinct())
         {
-            if (provenance.Of(other)?.Created is { } created && related.All(r => r.Location != created.Location || !r.Message.Contains(other.ToString(), StringComparison.Ordinal)))
+            // Where the finding itself points already says nothing new.
+            if (provenance.Of(other)?.Created is { } created && created.Location != origin?.Location && related.All(r => r.Location != created.Location))
                 related.Add(new RelatedLocation(created.Location, $"{other} created by {created.Migration}"));
         }
         return new Finding(finding.RuleId, level, finding.Message, origin?.Location, origin?.Migration, [.. details, .. finding.Details], origin is null ? null : Phase.Up)

@@ -46,7 +46,7 @@ internal sealed class HealthRun
         if (!_rolesPossible)
             return;
         foreach (var role in (await RoleNamesAsync(database, cancellationToken)).Where(_roles.Add))
-            _roleOrigins[role] = new Origin(migration.Id, new SourceLocation(migration.Up.RelativePath), StatementKnown: false);
+            _roleOrigins[role] = ProvenanceRecorder.OriginOf(migration);
     }
 
     public async Task<HealthOutcome> FinishAsync(WorkDatabase database, IReadOnlyDictionary<string, Level> ruleLevels, CancellationToken cancellationToken)

@@ -1,2 +1,7 @@
--- The server's own quote_ident decides which names need quoting: reserved words, capitals, spaces, leading digits.
-SELECT coalesce(json_agg(DISTINCT n), '[]') FROM unnest($3::text[]) n WHERE quote_ident(n) <> n
+-- Names that need quoting wherever a table or column name goes: anything an unquoted name cannot spell (capitals,
+-- spaces, a leading digit) and the keywords the grammar reserves there, by the server's own keyword list. Keywords
+-- such as time or name, which are valid unquoted as table and column names, do not count.
+SELECT coalesce(json_agg(DISTINCT n), '[]')
+FROM unnest($3::text[]) n
+WHERE n !~ '^[a-z_][a-z0-9_$]*$'
+   OR n IN (SELECT word FROM pg_get_keywords() WHERE catcode IN ('R', 'T'))

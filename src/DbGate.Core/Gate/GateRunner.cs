@@ -53,7 +53,7 @@ public static class GateRunner
                 log(StepLine(step));
             }
             if (schemaHealth is not null)
-                health = await schemaHealth.FinishAsync(database, options.RuleLevels, cancellationToken);
+                health = await schemaHealth.FinishAsync(database, options.RuleLevels, log, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

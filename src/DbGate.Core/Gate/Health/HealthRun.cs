@@ -21,6 +21,7 @@ internal sealed class HealthRun
     private readonly Dictionary<string, Origin> _roleOrigins = new(StringComparer.Ordinal);
     private HashSet<string> _roles = new(StringComparer.Ordinal);
     private string? _lastMigration;
+    private readonly System.Diagnostics.Stopwatch _recording = new();
 
     private HealthRun(HealthSettings settings, TableSizes sizes, bool rolesPossible)
     {
@@ -41,7 +42,9 @@ internal sealed class HealthRun
 
     public async Task StepDoneAsync(WorkDatabase database, Migration migration, SchemaSnapshot after, CancellationToken cancellationToken)
     {
+        _recording.Start();
         _provenance.Record(migration, after);
+        _recording.Stop();
         _lastMigration = migration.Id;
         if (!_rolesPossible)
             return;
@@ -49,8 +52,9 @@ internal sealed class HealthRun
             _roleOrigins[role] = ProvenanceRecorder.OriginOf(migration);
     }
 
-    public async Task<HealthOutcome> FinishAsync(WorkDatabase database, IReadOnlyDictionary<string, Level> ruleLevels, CancellationToken cancellationToken)
+    public async Task<HealthOutcome> FinishAsync(WorkDatabase database, IReadOnlyDictionary<string, Level> ruleLevels, Action<string> log, CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var options = SnapshotOptions.Default with { IncludePrivileges = true };
         await using var connection = await database.OpenAsync(cancellationToken);
         var snapshot = await SnapshotReader.ReadAsync(connection, options, cancellationToken);
@@ -64,6 +68,8 @@ internal sealed class HealthRun
             .Where(f => f.Level != Results.Level.None)
             .ToList();
         var touched = _lastMigration is null ? new HashSet<string>() : Docs.ChangedTables.Of(snapshot, provenance, [_lastMigration]);
+        log(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"schema health: {findings.Count} findings; provenance took {_recording.Elapsed.TotalMilliseconds:0} ms over the run, the checks {clock.Elapsed.TotalMilliseconds:0} ms"));
         return new HealthOutcome(findings, touched.Count == 0 ? null : Docs.MermaidErDiagram.Render(snapshot, touched, withNeighbours: true));
     }
 

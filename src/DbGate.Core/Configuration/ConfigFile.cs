@@ -28,6 +28,10 @@ internal sealed class ConfigFile
 
     /// <summary>Production sizes (lint.tables), which the health checks read too.</summary>
     public LintSection? Lint { get; set; }
+
+    /// <summary>Where each value was written, for errors about it; not a key.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    internal ConfigLocations Locations { get; set; } = ConfigLocations.None;
 }
 
 internal sealed class PostgresSection

@@ -9,11 +9,13 @@ namespace DbGate.Core.Configuration;
 /// <summary>Turns dbgate.yml's health and lint.tables into settings; every bad value is one line naming its key.</summary>
 internal static partial class HealthSettingsResolver
 {
-    public static (HealthSettings Settings, TableSizes Sizes) Resolve(HealthSection? health, LintSection? lint)
+    public static TableSizes Sizes(LintSection? lint) =>
+        new((lint?.Tables ?? []).ToDictionary(t => t.Key, t => ParseRows(t.Value, $"lint.tables.{t.Key}"), StringComparer.Ordinal));
+
+    public static HealthSettings Settings(HealthSection? health)
     {
-        var sizes = new TableSizes((lint?.Tables ?? []).ToDictionary(t => t.Key, t => ParseRows(t.Value, $"lint.tables.{t.Key}"), StringComparer.Ordinal));
         if (health is null)
-            return (HealthSettings.Default, sizes);
+            return HealthSettings.Default;
         var defaults = HealthSettings.Default;
         if (health.MaxIndexes is < 1)
             throw new ConfigurationException($"health.max_indexes must be 1 or more (got {health.MaxIndexes})");
@@ -31,7 +33,7 @@ internal static partial class HealthSettingsResolver
             Naming = Naming(health.Naming),
             Exclusions = [.. (health.Exclude ?? []).Select(Exclusion)],
         };
-        return (settings, sizes);
+        return settings;
     }
 
     private static NamingSettings Naming(NamingSection? naming) => naming is null ? new() : new(

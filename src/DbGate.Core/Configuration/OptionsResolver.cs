@@ -23,17 +23,21 @@ public static class OptionsResolver
         var configDirectory = configPath is null ? path : Path.GetDirectoryName(configPath)!;
 
         var migrations = config.Migrations is { Length: > 0 } m ? Path.GetFullPath(m, configDirectory) : Conventional(path);
-        var provider = Choose(arguments.Provider, config.Postgres?.Provider, "auto", "provider", Providers);
-        var (health, sizes) = HealthSettingsResolver.Resolve(config.Health, config.Lint);
+        var at = config.Locations;
+        var provider = arguments.Provider is { } p
+            ? Choose(p, "--provider", Providers)
+            : at.Read("postgres.provider", () => Choose(config.Postgres?.Provider ?? "auto", "postgres.provider", Providers));
+        var sizes = at.Read("lint.tables", () => HealthSettingsResolver.Sizes(config.Lint));
+        var health = at.Read("health", () => HealthSettingsResolver.Settings(config.Health));
         return new GateOptions(
             ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory),
             migrations,
-            config.Format ?? "auto",
+            at.Read("format", () => Format(config.Format)),
             provider,
             // dbgate.yml names the secret's variable (${PGCONN}) rather than holding it.
-            arguments.Connection ?? (config.Postgres?.Connection is { Length: > 0 } c ? EnvironmentReferences.Expand(c, "postgres.connection") : null),
+            arguments.Connection ?? (config.Postgres?.Connection is { Length: > 0 } c ? at.Read("postgres.connection", () => EnvironmentReferences.Expand(c, "postgres.connection")) : null),
             arguments.Image ?? config.Postgres?.Image,
-            ParseLevel(arguments.FailOn ?? config.FailOn ?? "error", "fail-on"))
+            arguments.FailOn is { } f ? ParseLevel(f, "--fail-on") : at.Read("fail_on", () => ParseLevel(config.FailOn ?? "error", "fail_on")))
         {
             Reports = new ReportPaths(
                 Report(arguments.Sarif, workingDirectory, config.Reports?.Sarif, configDirectory),
@@ -44,11 +48,11 @@ public static class OptionsResolver
             ComparePrivileges = config.RoundTrip?.Privileges ?? false,
             CheckData = arguments.Data ?? config.RoundTrip?.Data ?? false,
             Superuser = config.Postgres?.Superuser ?? false,
-            Extensions = ExtensionNames(config.Postgres?.Extensions),
+            Extensions = at.Read("postgres.extensions", () => ExtensionNames(config.Postgres?.Extensions)),
             AllowExistingDatabase = arguments.AllowExistingDatabase,
             Irreversible = (config.RoundTrip?.Irreversible ?? []).ToHashSet(StringComparer.Ordinal),
-            RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => ParseLevel(r.Value, $"rules.{r.Key}"), StringComparer.Ordinal),
-            StatementTimeout = config.StatementTimeout is { } timeout ? Durations.Parse(timeout, "statement_timeout") : TimeSpan.FromMinutes(5),
+            RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => at.Read($"rules.{r.Key}", () => ParseLevel(r.Value, $"rules.{r.Key}")), StringComparer.Ordinal),
+            StatementTimeout = config.StatementTimeout is { } timeout ? at.Read("statement_timeout", () => Durations.Parse(timeout, "statement_timeout")) : TimeSpan.FromMinutes(5),
             Health = health,
             Sizes = sizes,
             Baseline = Path.GetFullPath(arguments.Baseline ?? config.Baseline ?? Baselines.BaselineFile.DefaultName, arguments.Baseline is null ? configDirectory : workingDirectory),
@@ -71,12 +75,20 @@ public static class OptionsResolver
         return names ?? [];
     }
 
-    private static string Choose(string? fromArguments, string? fromConfig, string fallback, string what, string[] allowed)
-    {
-        var value = fromArguments ?? fromConfig ?? fallback;
-        return allowed.Contains(value, StringComparer.Ordinal)
+    private static string Choose(string value, string what, string[] allowed) =>
+        allowed.Contains(value, StringComparer.Ordinal)
             ? value
             : throw new ConfigurationException($"{what} must be one of {string.Join(", ", allowed)} (got '{value}')");
+
+    /// <summary>Checked here rather than when the migrations are read, so the error can point at the key.</summary>
+    private static string Format(string? format)
+    {
+        if (format is null or "auto" || Migrations.MigrationDiscovery.FormatNames.Contains(format, StringComparer.Ordinal))
+            return format ?? "auto";
+        var known = Migrations.MigrationDiscovery.FormatNames;
+        var closest = known.MinBy(k => EditDistance.Between(format, k));
+        var suggestion = closest is not null && EditDistance.Between(format, closest) <= Math.Max(2, format.Length / 3) ? $" (did you mean '{closest}'?)" : "";
+        throw new ConfigurationException($"format must be auto or one of {string.Join(", ", known)} (got '{format}'){suggestion}");
     }
 
     private static string? Report(string? fromArguments, string workingDirectory, string? fromConfig, string configDirectory) =>

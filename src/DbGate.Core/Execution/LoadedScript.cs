@@ -15,16 +15,22 @@ public sealed record LoadedScript(MigrationScript Script, IReadOnlyList<SqlState
 
     public static async Task<LoadedScript> LoadAsync(MigrationScript script, CancellationToken cancellationToken)
     {
-        var text = await File.ReadAllTextAsync(script.FullPath, cancellationToken);
+        var bytes = await ScriptFiles.ReadAsync(script, cancellationToken);
+        var decoded = ScriptDecoder.Decode(bytes);
+        if (decoded.Problem is not null)
+            return Failed(script, decoded.Problem, decoded.Where.Line, decoded.Where.Column);
         try
         {
-            return new LoadedScript(script, SqlSplitter.Split(text), null);
+            return new LoadedScript(script, SqlSplitter.Split(decoded.Text), null);
         }
         catch (SqlSyntaxException e)
         {
-            return new LoadedScript(script, [], new ScriptFailure(e.Message, null, new SourceLocation(script.RelativePath, e.Line, e.Column)));
+            return Failed(script, e.Message, e.Line, e.Column);
         }
     }
 
     public SourceLocation Start => new(Script.RelativePath, Statements.Count > 0 ? Statements[0].Line : 1, Statements.Count > 0 ? Statements[0].Column : 1);
+
+    private static LoadedScript Failed(MigrationScript script, string message, int line, int column) =>
+        new(script, [], new ScriptFailure(message, null, new SourceLocation(script.RelativePath, line, column)));
 }

@@ -31,28 +31,46 @@ internal static class ScriptExecutor
     /// </param>
     public static async Task<ScriptRun> RunAsync(NpgsqlConnection connection, LoadedScript script, bool insideTransaction, CancellationToken cancellationToken)
     {
-        if (script.SplitFailure is not null)
-            return new ScriptRun(Outcome.Failed, TimeSpan.Zero, script.SplitFailure);
+        if ((script.SplitFailure ?? TransactionBalance.Check(script, insideTransaction)) is { } unrunnable)
+            return new ScriptRun(Outcome.Failed, TimeSpan.Zero, unrunnable);
         var clock = Stopwatch.StartNew();
+        var began = false;
         foreach (var statement in script.Statements)
         {
-            if (insideTransaction && statement.IsTransactionControl)
+            if (insideTransaction && EndsOrBeginsTransaction(statement))
                 continue;
             if (statement.Kind == SqlStatementKind.PsqlMetaCommand)
                 return new ScriptRun(Outcome.Failed, clock.Elapsed, MetaCommand(script, statement));
             try
             {
-                // A batch of one is sent verbatim; NpgsqlCommand would re-split text such as BEGIN ATOMIC bodies.
-                await using var batch = new NpgsqlBatch(connection);
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(script.TextToSend(statement)));
-                await batch.ExecuteNonQueryAsync(cancellationToken);
+                await ExecuteAsync(connection, script.TextToSend(statement), cancellationToken);
+                began |= statement.TransactionEffect == TransactionEffect.Begin;
             }
             catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
             {
+                // The tool's connection would close here, rolling back what the script's own BEGIN opened; the
+                // run goes on using this connection, which must not stay in the script's aborted transaction.
+                if (began)
+                    await ExecuteAsync(connection, "ROLLBACK", cancellationToken);
                 return new ScriptRun(Outcome.Failed, clock.Elapsed, Describe(script, statement, e));
             }
         }
         return new ScriptRun(Outcome.Passed, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Inside DbGate's transaction these would end it; what they would do there is what the transaction balance
+    /// allows: a BEGIN is a no-op, a final COMMIT what the tool does anyway. Savepoints work inside it, so they run.
+    /// </summary>
+    private static bool EndsOrBeginsTransaction(SqlStatement statement) =>
+        statement.TransactionEffect is TransactionEffect.Begin or TransactionEffect.Commit or TransactionEffect.Rollback;
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        // A batch of one is sent verbatim; NpgsqlCommand would re-split text such as BEGIN ATOMIC bodies.
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static ScriptFailure Describe(LoadedScript script, SqlStatement statement, PostgresException e)

@@ -27,6 +27,8 @@ internal sealed partial class GolangMigrateFormat : IMigrationFormat
             if (ups.Count == 0)
                 throw new ConfigurationException($"{downs[0].File.Name} has no matching .up.sql");
             var up = ups[0];
+            if (downs.Count == 1 && Title(downs[0].Match) != Title(up.Match))
+                throw new ConfigurationException($"{up.File.Name} and {downs[0].File.Name} share version {Normalised(group.Key)} but not a name, so it is unclear which migration the down undoes: rename one to match");
             migrations.Add(new Migration(
                 Path.GetFileName(up.File.Name)[..^".up.sql".Length],
                 group.Key,
@@ -38,6 +40,8 @@ internal sealed partial class GolangMigrateFormat : IMigrationFormat
         }
         return migrations.OrderBy(m => m.Version, VersionOrder.Instance).ToList();
     }
+
+    private static string Title(Match match) => match.Groups["title"].Value;
 
     private static string Normalised(string version) => version.TrimStart('0') is { Length: > 0 } digits ? digits : "0";
 

@@ -15,11 +15,24 @@ public static class MigrationDiscovery
         var directory = new DirectoryInfo(folder);
         if (!directory.Exists)
             throw new ConfigurationException($"migrations folder not found: {folder}");
-        var chosen = format == "auto" ? Detect(directory) : Formats.FirstOrDefault(f => f.Name == format)
-            ?? throw new ConfigurationException($"unknown migration format '{format}'; known: auto, {string.Join(", ", FormatNames)}");
-        var migrations = chosen.Discover(directory, projectRoot);
-        if (migrations.Count == 0)
-            throw new ConfigurationException($"no {chosen.Name} migrations found in {folder}");
+        IReadOnlyList<Migration> migrations;
+        try
+        {
+            var chosen = format == "auto" ? Detect(directory) : Formats.FirstOrDefault(f => f.Name == format)
+                ?? throw new ConfigurationException($"unknown migration format '{format}'; known: auto, {string.Join(", ", FormatNames)}");
+            migrations = chosen.Discover(directory, projectRoot);
+            if (migrations.Count == 0)
+                throw new ConfigurationException($"no {chosen.Name} migrations found in {folder}");
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            // Listing the folder or one of its subfolders failed; the exception does not say which, so name the folder.
+            throw ScriptFiles.CannotRead($"the migrations folder {ProjectPaths.Relative(projectRoot, folder)}", e);
+        }
+        // Checked before any server starts, so an unreadable or escaping file costs nothing but one line.
+        string[] roots = [projectRoot, folder];
+        foreach (var script in migrations.SelectMany(m => m.Down is null ? [m.Up] : new[] { m.Up, m.Down }))
+            ScriptFiles.Check(projectRoot, script.FullPath, roots);
         return migrations;
     }
 

@@ -46,12 +46,12 @@ public sealed class OptionsResolverTests
     }
 
     [Theory]
-    [InlineData("fail_on: fatal\n", "fail-on must be one of error, warning, note, none (got 'fatal')")]
-    [InlineData("postgres:\n  provider: kubernetes\n", "provider must be one of auto, local, docker, external (got 'kubernetes')")]
-    [InlineData("statement_timeout: soon\n", "statement_timeout must be a duration such as 30s, 5min or 500ms (got 'soon')")]
-    [InlineData("rules:\n  DBG005: loud\n", "rules.DBG005 must be one of error, warning, note, none (got 'loud')")]
-    [InlineData("postgres:\n  extensions: [\"pg_trgm; DROP\"]\n", "postgres.extensions: 'pg_trgm; DROP' is not an extension name (letters, digits, '_' and '-')")]
-    public async Task Bad_values_are_one_line_errors(string yaml, string expected)
+    [InlineData("fail_on: fatal\n", "dbgate.yml:1:10: fail_on must be one of error, warning, note, none (got 'fatal')")]
+    [InlineData("postgres:\n  provider: kubernetes\n", "dbgate.yml:2:13: postgres.provider must be one of auto, local, docker, external (got 'kubernetes')")]
+    [InlineData("statement_timeout: soon\n", "dbgate.yml:1:20: statement_timeout must be a duration such as 30s, 5min or 500ms (got 'soon')")]
+    [InlineData("rules:\n  DBG005: loud\n", "dbgate.yml:2:11: rules.DBG005 must be one of error, warning, note, none (got 'loud')")]
+    [InlineData("postgres:\n  extensions: [\"pg_trgm; DROP\"]\n", "dbgate.yml:2:15: postgres.extensions: 'pg_trgm; DROP' is not an extension name (letters, digits, '_' and '-')")]
+    public async Task Bad_values_are_one_line_errors_at_their_place_in_the_file(string yaml, string expected)
     {
         using var folder = new TempFolder();
         folder.Write("dbgate.yml", yaml);

@@ -54,7 +54,7 @@ internal sealed class ClusterTemplateCache(PostgresBinaries binaries, UnixUser? 
     private static async Task<bool> TryCopyAsync(string template, string dataDirectory, CancellationToken cancellationToken)
     {
         // cp -a keeps the server user's ownership and the 0700 mode PostgreSQL insists on.
-        using var copy = Process.Start(new ProcessStartInfo("cp", ["-a", template, dataDirectory]) { RedirectStandardError = true });
+        using var copy = Process.Start(new ProcessStartInfo("cp", ["-a", template, dataDirectory]) { RedirectStandardError = true }.WithoutSecrets());
         if (copy is null)
             return false;
         await copy.WaitForExitAsync(cancellationToken);

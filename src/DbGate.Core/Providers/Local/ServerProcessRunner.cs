@@ -29,7 +29,6 @@ internal sealed class ServerProcessRunner(UnixUser? runAs)
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         info.UseShellExecute = false;
-        info.Environment["LC_ALL"] = "C";
-        return Process.Start(info) ?? throw new InfrastructureException($"could not start {program}");
+        return Process.Start(info.WithoutSecrets()) ?? throw new InfrastructureException($"could not start {program}");
     }
 }

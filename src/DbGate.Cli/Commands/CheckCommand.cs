@@ -20,10 +20,11 @@ internal static class CheckCommand
         var failOn = new Option<string?>("--fail-on") { Description = "Lowest level that fails the run: error (default), warning, note, none" };
         var data = new Option<bool?>("--data") { Description = "Also check that rows in existing tables survive each step's up and down" };
         var allowExisting = new Option<bool>("--allow-existing-database") { Description = "When the connection may not create databases, apply the ups in its database even if it holds objects (downs, seeds and benchmarks never run there)" };
+        var timeout = new Option<string?>("--timeout") { Description = "Limit for the whole run, such as 10min (default 30min; 0 for none); past it the run ends incomplete, exit 3" };
 
         var command = new Command("check", "Apply every migration forward, back and forward again on an ephemeral PostgreSQL, and report what breaks.")
         {
-            path, config, provider, connection, image, sarif, junit, json, markdown, failOn, data, allowExisting,
+            path, config, provider, connection, image, sarif, junit, json, markdown, failOn, data, allowExisting, timeout,
         };
         command.SetAction((result, cancellationToken) => CheckRunner.RunAsync(
             new CheckArguments(
@@ -38,7 +39,8 @@ internal static class CheckCommand
                 result.GetValue(markdown),
                 result.GetValue(failOn),
                 result.GetValue(data),
-                result.GetValue(allowExisting)),
+                result.GetValue(allowExisting),
+                result.GetValue(timeout)),
             cancellationToken));
         return command;
     }

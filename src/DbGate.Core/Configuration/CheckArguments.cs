@@ -14,4 +14,5 @@ public sealed record CheckArguments(
     string? FailOn = null,
     bool? Data = null,
     bool AllowExistingDatabase = false,
-    string? Baseline = null);
+    string? Baseline = null,
+    string? Timeout = null);

@@ -13,6 +13,9 @@ internal sealed class ConfigFile
 
     public string? StatementTimeout { get; set; }
 
+    /// <summary>Limit for the whole run; 0 for none.</summary>
+    public string? Timeout { get; set; }
+
     public ReportsSection? Reports { get; set; }
 
     public RoundTripSection? RoundTrip { get; set; }
@@ -32,6 +35,41 @@ internal sealed class ConfigFile
     /// <summary>Where each value was written, for errors about it; not a key.</summary>
     [YamlDotNet.Serialization.YamlIgnore]
     internal ConfigLocations Locations { get; set; } = ConfigLocations.None;
+
+    /// <summary>Flyway's ${name} values (and Liquibase changelog properties); ${ENV} references are expanded.</summary>
+    public Dictionary<string, string>? Placeholders { get; set; }
+
+    /// <summary>Command mode: the tool's own commands.</summary>
+    public CommandSection? Command { get; set; }
+
+    /// <summary>EF Core's project and tool.</summary>
+    public EfSection? Ef { get; set; }
+}
+
+internal sealed class CommandSection
+{
+    public string? Up { get; set; }
+
+    public string? Down { get; set; }
+
+    public string? List { get; set; }
+
+    public string? WorkingDirectory { get; set; }
+
+    public List<string>? HistoryTables { get; set; }
+}
+
+internal sealed class EfSection
+{
+    public string? Project { get; set; }
+
+    public string? StartupProject { get; set; }
+
+    public string? Context { get; set; }
+
+    public string? ToolVersion { get; set; }
+
+    public string? SqlOutput { get; set; }
 }
 
 internal sealed class PostgresSection

@@ -57,6 +57,17 @@ public sealed record GateOptions(
 
     /// <summary>True when dbgate.yml named the baseline, so a missing file is an error rather than "no baseline yet".</summary>
     public bool BaselineRequired { get; init; }
+
+    /// <summary>The migration tool's settings from dbgate.yml: placeholders, command mode's commands, the EF project.</summary>
+    public Migrations.FormatOptions FormatOptions { get; init; } = Migrations.FormatOptions.Default;
+
+    /// <summary>
+    /// Bounds the whole run, also when the server or the network stops answering; null for no limit. When it passes,
+    /// the run ends incomplete with the reports of what was seen.
+    /// </summary>
+    public TimeSpan? Timeout { get; init; } = DefaultTimeout;
+
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
 }
 
 /// <summary>Where to write each report; null means not written.</summary>

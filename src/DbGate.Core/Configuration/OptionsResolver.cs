@@ -57,6 +57,10 @@ public static class OptionsResolver
             Sizes = sizes,
             Baseline = Path.GetFullPath(arguments.Baseline ?? config.Baseline ?? Baselines.BaselineFile.DefaultName, arguments.Baseline is null ? configDirectory : workingDirectory),
             BaselineRequired = arguments.Baseline is not null || config.Baseline is not null,
+            Timeout = arguments.Timeout is { } t ? NoLimitIfZero(Durations.Parse(t, "--timeout"))
+                : config.Timeout is { } limit ? at.Read("timeout", () => NoLimitIfZero(Durations.Parse(limit, "timeout")))
+                : GateOptions.DefaultTimeout,
+            FormatOptions = FormatOptionsResolver.Resolve(config, configDirectory, configPath),
         };
     }
 
@@ -64,6 +68,9 @@ public static class OptionsResolver
         Enum.TryParse<Level>(text, ignoreCase: true, out var level) && Enum.IsDefined(level) && !text.All(char.IsAsciiDigit)
             ? level
             : throw new ConfigurationException($"{what} must be one of error, warning, note, none (got '{text}')");
+
+    /// <summary>0 means no limit, as statement_timeout 0 does in PostgreSQL.</summary>
+    private static TimeSpan? NoLimitIfZero(TimeSpan limit) => limit == TimeSpan.Zero ? null : limit;
 
     private static List<string> ExtensionNames(List<string>? names)
     {

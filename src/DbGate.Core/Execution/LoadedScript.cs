@@ -15,13 +15,21 @@ public sealed record LoadedScript(MigrationScript Script, IReadOnlyList<SqlState
 
     public static async Task<LoadedScript> LoadAsync(MigrationScript script, CancellationToken cancellationToken)
     {
-        var bytes = await ScriptFiles.ReadAsync(script, cancellationToken);
-        var decoded = ScriptDecoder.Decode(bytes);
-        if (decoded.Problem is not null)
-            return Failed(script, decoded.Problem, decoded.Where.Line, decoded.Where.Column);
+        string text;
+        if (script.Text is { } given)
+        {
+            text = given;
+        }
+        else
+        {
+            var decoded = ScriptDecoder.Decode(await ScriptFiles.ReadAsync(script, cancellationToken));
+            if (decoded.Problem is not null)
+                return Failed(script, decoded.Problem, decoded.Where.Line, decoded.Where.Column);
+            text = decoded.Text;
+        }
         try
         {
-            return new LoadedScript(script, SqlSplitter.Split(decoded.Text), null);
+            return new LoadedScript(script, SqlSplitter.Split(text), null);
         }
         catch (SqlSyntaxException e)
         {
@@ -29,8 +37,12 @@ public sealed record LoadedScript(MigrationScript Script, IReadOnlyList<SqlState
         }
     }
 
-    public SourceLocation Start => new(Script.RelativePath, Statements.Count > 0 ? Statements[0].Line : 1, Statements.Count > 0 ? Statements[0].Column : 1);
+    public SourceLocation Start => Script.Origin ?? new(Script.RelativePath, Statements.Count > 0 ? Statements[0].Line : 1, Statements.Count > 0 ? Statements[0].Column : 1);
 
-    private static LoadedScript Failed(MigrationScript script, string message, int line, int column) =>
-        new(script, [], new ScriptFailure(message, null, new SourceLocation(script.RelativePath, line, column)));
+    /// <summary>A script that cannot be sent; for generated SQL, located at its source with the generated place kept.</summary>
+    private static LoadedScript Failed(MigrationScript script, string message, int line, int column)
+    {
+        var at = new SourceLocation(script.RelativePath, line, column);
+        return new(script, [], new ScriptFailure(message, null, script.Origin ?? at) { GeneratedAt = script.Origin is null ? null : at });
+    }
 }

@@ -46,6 +46,10 @@ internal static class ScriptExecutor
                 await ExecuteAsync(connection, script.TextToSend(statement), cancellationToken);
                 began |= statement.TransactionEffect == TransactionEffect.Begin;
             }
+            catch (PostgresException e) when (!cancellationToken.IsCancellationRequested && ServerFault.IsFault(e))
+            {
+                throw new ServerFaultException(Fault(script, statement, e), e);
+            }
             catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
             {
                 // The tool's connection would close here, rolling back what the script's own BEGIN opened; the
@@ -77,14 +81,26 @@ internal static class ScriptExecutor
     {
         var at = e.Position > 0 && e.Position <= statement.Text.Length + 1 ? statement.LocationOf(e.Position) : new SqlLocation(statement.Line, statement.Column);
         var message = e.Where is { Length: > 0 } where && e.Position == 0 ? $"{e.MessageText} ({FirstLine(where)})" : e.MessageText;
-        return new ScriptFailure(message, e.SqlState, new SourceLocation(script.Script.RelativePath, at.Line, at.Column), e.Detail, e.Hint);
+        return Located(new ScriptFailure(message, e.SqlState, new SourceLocation(script.Script.RelativePath, at.Line, at.Column), e.Detail, e.Hint), script);
     }
 
-    private static ScriptFailure MetaCommand(LoadedScript script, SqlStatement statement) =>
+    /// <summary>The server's words and where the statement is; a statement timeout also says how to allow more time.</summary>
+    private static string Fault(LoadedScript script, SqlStatement statement, PostgresException e)
+    {
+        var advice = e.SqlState == "57014" ? "; raise statement_timeout in dbgate.yml if this statement needs longer" : "";
+        return $"{e.MessageText} (SQLSTATE {e.SqlState}) at {script.Script.RelativePath}:{statement.Line}:{statement.Column}{advice}";
+    }
+
+    /// <summary>SQL generated from another source points there, keeping the generated place as a detail.</summary>
+    private static ScriptFailure Located(ScriptFailure failure, LoadedScript script) =>
+        script.Script.Origin is { } origin ? failure with { Location = origin, GeneratedAt = failure.Location } : failure;
+
+    private static ScriptFailure MetaCommand(LoadedScript script, SqlStatement statement) => Located(
         new(
             $"psql meta-command {FirstLine(statement.Text).Split(' ')[0]} is not SQL; migration tools send files to the server, which rejects it",
             null,
-            new SourceLocation(script.Script.RelativePath, statement.Line, statement.Column));
+            new SourceLocation(script.Script.RelativePath, statement.Line, statement.Column)),
+        script);
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }

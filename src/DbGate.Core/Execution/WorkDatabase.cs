@@ -28,7 +28,7 @@ internal sealed class WorkDatabase : IAsyncDisposable
         CreatedByDbGate = createdByDbGate;
         // No pooling: a pooled idle connection would block CREATE DATABASE … TEMPLATE of this database.
         // Error details are PostgreSQL's explanation of a failing migration, about DbGate's own scratch data.
-        var builder = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = false, CommandTimeout = 0, IncludeErrorDetail = true };
+        var builder = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = false, IncludeErrorDetail = true }.Bounded(options.StatementTimeout);
         if (role is not null)
             (builder.Username, builder.Password) = (role.Name, role.Password);
         ConnectionString = builder.ConnectionString;
@@ -108,7 +108,9 @@ internal sealed class WorkDatabase : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
-            await using var admin = await OpenAdminAsync(_adminConnectionString, timeout.Token);
+            // A fresh connection, not a pooled one that a fault may have broken while it sat idle.
+            var quick = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Timeout = ClientTimeouts.TeardownConnectSeconds, Pooling = false }.ConnectionString;
+            await using var admin = await OpenAdminAsync(quick, timeout.Token);
             await DropQuietlyAsync(admin, Name, _ownsRole ? _role : null, ServerVersion, timeout.Token);
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or InvalidOperationException)

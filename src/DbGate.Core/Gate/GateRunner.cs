@@ -5,7 +5,6 @@ using DbGate.Core.Migrations;
 using DbGate.Core.Providers;
 using DbGate.Core.Results;
 using DbGate.Core.Snapshots;
-using Npgsql;
 
 namespace DbGate.Core.Gate;
 
@@ -18,67 +17,47 @@ public static class GateRunner
     /// <param name="log">Progress lines for people (a server starting, a step done); never secrets.</param>
     public static async Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken)
     {
-        var result = options.Versions.Count > 0
-            ? await VersionMatrix.RunAsync(options, o => RunOnceAsync(o, log, cancellationToken), cancellationToken)
-            : await RunOnceAsync(options, log, cancellationToken);
-        return await Baselines.BaselineFilter.ApplyAsync(result, options, cancellationToken);
-    }
-
-    private static async Task<GateResult> RunOnceAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken)
-    {
+        using var deadline = new RunDeadline(options.Timeout, cancellationToken);
         log ??= _ => { };
         var clock = Stopwatch.StartNew();
-        var migrations = MigrationDiscovery.Discover(options.MigrationsPath, options.ProjectRoot, options.Format);
+        try
+        {
+            // Once for every PostgreSQL version: preparing a format can mean building a project.
+            var set = MigrationDiscovery.Open(options.MigrationsPath, options.ProjectRoot, options.Format, options.FormatOptions);
+            if (set.Preparation is { } preparation)
+                set = await preparation.PrepareAsync(log, deadline.Token);
+            var result = options.Versions.Count > 0
+                ? await VersionMatrix.RunAsync(options, o => RunOnceAsync(o, set, clock, log, deadline), deadline.Token)
+                : await RunOnceAsync(options, set, clock, log, deadline);
+            return await Baselines.BaselineFilter.ApplyAsync(result, options, cancellationToken);
+        }
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            // Out of time before any server was ready: there is nothing to judge, only the reason to give.
+            throw new InfrastructureException($"{deadline.Reason}, before PostgreSQL was ready");
+        }
+    }
+
+    private static async Task<GateResult> RunOnceAsync(GateOptions options, MigrationSet set, Stopwatch clock, Action<string> log, RunDeadline deadline)
+    {
+        var cancellationToken = deadline.Token;
         var provider = await ProviderSelector.SelectAsync(options, cancellationToken);
-        log($"starting PostgreSQL ({provider.Name}) for {migrations.Count} migrations");
+        log(set.Commands is null ? $"starting PostgreSQL ({provider.Name}) for {set.Migrations.Count} {set.Format} migrations" : $"starting PostgreSQL ({provider.Name}) for command mode");
 
         await using var server = await provider.StartAsync(cancellationToken);
         log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
-        var facts = new List<StepFacts>();
-        string? interruption = null;
-        var health = Health.HealthOutcome.None;
-        Execution.Privileges.RunIdentity? identity = null;
-        try
-        {
-            await using var database = await WorkDatabase.CreateAsync(server, new WorkDatabaseOptions(options.StatementTimeout, options.Superuser, options.Extensions, options.AllowExistingDatabase), cancellationToken);
-            identity = database.Identity;
-            await using var runner = await StepRunner.StartAsync(database, SnapshotOptions.Default with { IncludePrivileges = options.ComparePrivileges }, options.CheckData, cancellationToken);
-            var schemaHealth = options.Health.Enabled ? await Health.HealthRun.StartAsync(database, runner.Current, options.Health, options.Sizes, options.Superuser, cancellationToken) : null;
-            foreach (var migration in migrations)
-            {
-                var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);
-                facts.Add(step);
-                if (schemaHealth is not null)
-                    await schemaHealth.StepDoneAsync(database, migration, runner.Current, cancellationToken);
-                log(StepLine(step));
-            }
-            if (schemaHealth is not null)
-                health = await schemaHealth.FinishAsync(database, options.RuleLevels, log, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            interruption = "cancelled";
-        }
-        catch (NpgsqlException e) when (e is not PostgresException)
-        {
-            // The connection itself broke: the server died or was killed under us.
-            interruption = $"lost the connection to PostgreSQL: {e.Message}";
-        }
+        var (facts, interruption, identity, health) = await StepLoop.RunAsync(server, set, options, log, deadline);
         return Judge.Verdict(options, server.Description, facts, health.Findings, clock.Elapsed, interruption) with
         {
             ChangeDiagram = health.ChangeDiagram,
+            Notices = Notices(set),
             RunAs = identity?.Description,
             Privileged = identity is not null && identity.Level != Execution.Privileges.PrivilegeLevel.Least,
         };
     }
 
-    private static string StepLine(StepFacts step) =>
-        $"{step.Migration.Id}: up {Word(step.Up)}, down {Word(step.Down)}, redo {Word(step.Redo)}";
-
-    private static string Word(ScriptRun run) => run.Outcome switch
-    {
-        Outcome.Passed => "ok",
-        Outcome.Failed => "FAILED",
-        _ => "skipped",
-    };
+    private static List<string> Notices(MigrationSet set) =>
+        set.ForwardOnly
+            ? [$"round trip not applicable: {set.Format} migrations are forward only (the tool has no downs); every up still runs and is checked", .. set.Notices]
+            : [.. set.Notices];
 }

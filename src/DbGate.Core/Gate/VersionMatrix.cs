@@ -70,6 +70,7 @@ internal static class VersionMatrix
             interrupted is null,
             interrupted?.Interruption)
         {
+            Notices = [.. runs.SelectMany(r => r.Result.Notices).Distinct(StringComparer.Ordinal)],
             Privileged = runs.Any(r => r.Result.Privileged),
             ChangeDiagram = runs.Select(r => r.Result.ChangeDiagram).FirstOrDefault(d => d is not null),
             RunAs = string.Join("; ", runs.Select(r => r.Result.RunAs).OfType<string>().Distinct(StringComparer.Ordinal)) is { Length: > 0 } runAs ? runAs : null,

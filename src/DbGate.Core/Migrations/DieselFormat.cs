@@ -13,7 +13,10 @@ internal sealed partial class DieselFormat : IMigrationFormat
 
     public bool Recognises(DirectoryInfo folder) => MigrationFolders(folder).Any();
 
-    public IReadOnlyList<Migration> Discover(DirectoryInfo folder, string projectRoot)
+    public MigrationSet Discover(DiscoveryContext context) =>
+        new(Name, Discover(context.Folder, context.ProjectRoot), HistoryScope.Of("__diesel_schema_migrations"));
+
+    private static List<Migration> Discover(DirectoryInfo folder, string projectRoot)
     {
         var migrations = new List<Migration>();
         foreach (var directory in folder.EnumerateDirectories().Where(d => !d.Name.StartsWith('.')))
@@ -33,7 +36,10 @@ internal sealed partial class DieselFormat : IMigrationFormat
                 version,
                 ProjectPaths.Script(projectRoot, up.FullName),
                 down.Exists ? ProjectPaths.Script(projectRoot, down.FullName) : null,
-                RunInTransaction(directory, projectRoot, folder.FullName)));
+                RunInTransaction(directory, projectRoot, folder.FullName))
+            {
+                OutsideTransactionHint = "move the statement to a migration of its own with metadata.toml saying run_in_transaction = false",
+            });
         }
         var duplicate = migrations.GroupBy(m => m.Version, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)

@@ -10,7 +10,10 @@ internal sealed partial class GolangMigrateFormat : IMigrationFormat
 
     public bool Recognises(DirectoryInfo folder) => folder.EnumerateFiles("*.up.sql").Any(f => FileName().IsMatch(f.Name));
 
-    public IReadOnlyList<Migration> Discover(DirectoryInfo folder, string projectRoot)
+    public MigrationSet Discover(DiscoveryContext context) =>
+        new(Name, Discover(context.Folder, context.ProjectRoot), HistoryScope.Of("schema_migrations"));
+
+    private static List<Migration> Discover(DirectoryInfo folder, string projectRoot)
     {
         var scripts = folder.EnumerateFiles("*.sql")
             .Select(f => (File: f, Match: FileName().Match(f.Name)))
@@ -36,6 +39,7 @@ internal sealed partial class GolangMigrateFormat : IMigrationFormat
                 downs.Count == 1 ? ProjectPaths.Script(projectRoot, downs[0].File.FullName) : null)
             {
                 OneStatementRunsAlone = true,
+                OutsideTransactionHint = "put the statement in a file of its own: golang-migrate sends a file of one statement outside a transaction",
             });
         }
         return migrations.OrderBy(m => m.Version, VersionOrder.Instance).ToList();

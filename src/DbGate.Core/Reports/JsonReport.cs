@@ -10,12 +10,14 @@ internal sealed record JsonReport(
     JsonTool Tool,
     string Server,
     bool Complete,
+    string? Interruption,
     Verdict Verdict,
     Level FailOn,
     double DurationSeconds,
     JsonCounts Counts,
     IReadOnlyList<JsonStep> Steps,
-    IReadOnlyList<JsonFinding> Findings)
+    IReadOnlyList<JsonFinding> Findings,
+    IReadOnlyList<string> Notices)
 {
     public const int CurrentVersion = 1;
 

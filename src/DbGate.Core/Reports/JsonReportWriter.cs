@@ -19,6 +19,7 @@ internal sealed class JsonReportWriter(ReportContext context) : IReportWriter
             new JsonTool(ToolInfo.Name, context.ToolVersion),
             result.Server,
             result.Complete,
+            result.Complete ? null : result.Interruption ?? Verdicts.CutShort,
             result.VerdictAt(context.FailOn),
             context.FailOn,
             Formats.SecondsValue(result.Duration),
@@ -30,7 +31,8 @@ internal sealed class JsonReportWriter(ReportContext context) : IReportWriter
                 Subject = f.Subject,
                 Fingerprint = f.Fingerprint,
                 RelatedLocations = [.. f.Related.Select(r => new JsonRelated(ToJson(r.Location)!, r.Message))],
-            })])
+            })],
+            result.Notices)
         {
             RunAs = result.RunAs,
             Privileged = result.Privileged,

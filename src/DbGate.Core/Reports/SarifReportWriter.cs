@@ -62,7 +62,7 @@ internal sealed class SarifReportWriter(ReportContext context, int maxResults = 
     {
         var notes = new List<SarifNotification>();
         if (!result.Complete)
-            notes.Add(Note("error", "The run was cut short; these results are what was seen before it stopped."));
+            notes.Add(Note("error", $"{Capital(Verdicts.WhyIncomplete(result))}. These results are what was seen before it stopped."));
         if (result.Privileged && result.RunAs is { } runAs)
             notes.Add(Note("warning", runAs));
         if (kept < result.Findings.Count)
@@ -71,8 +71,11 @@ internal sealed class SarifReportWriter(ReportContext context, int maxResults = 
         if (inferred > 0)
             notes.Add(Note("note", string.Create(CultureInfo.InvariantCulture,
                 $"{inferred} result(s) had no location of their own and were anchored to a file of the same migration or to the configuration file.")));
+        notes.AddRange(result.Notices.Select(notice => Note("note", notice)));
         return notes.Count == 0 ? null : notes;
     }
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static SarifNotification Note(string level, string text) => new(level, new SarifMessage(text));
 }

@@ -43,6 +43,10 @@ public sealed class TextReportWriter : IReportWriter
             text.Append('\n');
         foreach (var finding in result.Findings)
             AppendFinding(text, finding);
+        if (result.Notices.Count > 0)
+            text.Append('\n');
+        foreach (var notice in result.Notices)
+            text.Append(_ansi.Paint("notice", Ansi.Cyan)).Append(": ").Append(Clean(notice)).Append('\n');
 
         if (result.Privileged && result.RunAs is { } runAs)
             text.Append('\n').Append(_ansi.Paint(Clean(runAs), Ansi.BoldYellow)).Append('\n');
@@ -81,7 +85,7 @@ public sealed class TextReportWriter : IReportWriter
         {
             Verdict.Passed => _ansi.Paint("PASSED", Ansi.BoldGreen),
             Verdict.Failed => _ansi.Paint("FAILED", Ansi.BoldRed),
-            _ => _ansi.Paint("INCOMPLETE", Ansi.BoldYellow) + " (the run was cut short)",
+            _ => _ansi.Paint("INCOMPLETE", Ansi.BoldYellow) + $" ({Clean(Verdicts.WhyIncomplete(result))})",
         };
         return $"{string.Join(", ", parts)} in {Formats.Human(result.Duration)} — {verdict}";
     }

@@ -14,6 +14,9 @@ public sealed record GateResult(
     bool Complete = true,
     string? Interruption = null)
 {
+    /// <summary>What the run did not do as the tool would, or could not apply (the round trip of a forward-only tool), one line each, said once.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     /// <summary>Whom the migrations ran as and with what rights, in words (least privilege, or a superuser by opt-in).</summary>
     public string? RunAs { get; init; }
 

@@ -18,7 +18,7 @@ internal static class BadInputCases
     [
         // The folder's layout.
         new("mixed-formats", 2, ["dbgate: {dir} mixes migration formats (golang-migrate and diesel); set format: in dbgate.yml"]),
-        new("unknown-format", 2, ["dbgate: no migrations found in {dir}: expected golang-migrate files (1_name.up.sql, 1_name.down.sql) or diesel folders (2024-01-01-000000_name/up.sql)"]),
+        new("unknown-format", 2, ["dbgate: no migrations found in {dir}: expected golang-migrate files (1_name.up.sql, 1_name.down.sql), diesel folders (2024-01-01-000000_name/up.sql), Flyway (V1__name.sql), Liquibase, sqitch, dbmate, grate, DbUp, Prisma or EF Core migrations, ordered .sql files, or a command: section in dbgate.yml"]),
         new("unknown-format-name", 2, [$"dbgate: dbgate.yml:1:9: format must be auto or one of {string.Join(", ", MigrationDiscovery.FormatNames)} (got 'golang_migrate') (did you mean 'golang-migrate'?)"]),
         new("duplicate-version-golang-migrate", 2, ["dbgate: version 1 is used by more than one migration: 001_create_orders.up.sql, 1_create_users.up.sql"]),
         new("duplicate-version-diesel", 2, ["dbgate: version 20240101000000 is used by more than one migration: 2024-01-01-000000_create_users, 20240101000000_create_orders"]),

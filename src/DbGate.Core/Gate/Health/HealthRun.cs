@@ -15,6 +15,7 @@ namespace DbGate.Core.Gate.Health;
 internal sealed class HealthRun
 {
     private readonly HealthSettings _settings;
+    private readonly SnapshotOptions _snapshots;
     private readonly TableSizes _sizes;
     private readonly bool _rolesPossible;
     private readonly ProvenanceRecorder _provenance = new();
@@ -23,17 +24,19 @@ internal sealed class HealthRun
     private string? _lastMigration;
     private readonly System.Diagnostics.Stopwatch _recording = new();
 
-    private HealthRun(HealthSettings settings, TableSizes sizes, bool rolesPossible)
+    private HealthRun(SnapshotOptions snapshots, HealthSettings settings, TableSizes sizes, bool rolesPossible)
     {
+        _snapshots = snapshots with { IncludePrivileges = true };
         _settings = settings;
         _sizes = sizes;
         _rolesPossible = rolesPossible;
     }
 
     /// <param name="rolesPossible">Migrations run with the right to create roles (postgres.superuser): watch the roles after each up.</param>
-    public static async Task<HealthRun> StartAsync(WorkDatabase database, SchemaSnapshot before, HealthSettings settings, TableSizes sizes, bool rolesPossible, CancellationToken cancellationToken)
+    /// <param name="snapshots">The run's snapshot options (its format's history tables); privileges are added.</param>
+    public static async Task<HealthRun> StartAsync(WorkDatabase database, SchemaSnapshot before, SnapshotOptions snapshots, HealthSettings settings, TableSizes sizes, bool rolesPossible, CancellationToken cancellationToken)
     {
-        var run = new HealthRun(settings, sizes, rolesPossible);
+        var run = new HealthRun(snapshots, settings, sizes, rolesPossible);
         run._provenance.Start(before);
         if (rolesPossible)
             run._roles = await RoleNamesAsync(database, cancellationToken);
@@ -55,7 +58,7 @@ internal sealed class HealthRun
     public async Task<HealthOutcome> FinishAsync(WorkDatabase database, IReadOnlyDictionary<string, Level> ruleLevels, Action<string> log, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var options = SnapshotOptions.Default with { IncludePrivileges = true };
+        var options = _snapshots;
         await using var connection = await database.OpenAsync(cancellationToken);
         var snapshot = await SnapshotReader.ReadAsync(connection, options, cancellationToken);
         var facts = await SchemaFactsReader.ReadAsync(connection, snapshot, options, cancellationToken);

@@ -22,6 +22,8 @@ internal sealed class ClusterTemplateCache(PostgresBinaries binaries, UnixUser? 
         var template = await TryGetTemplateAsync(cancellationToken);
         if (template is not null && await TryCopyAsync(template, dataDirectory, cancellationToken))
             return;
+        // A copy that failed half-way (a full disk) leaves files initdb refuses to run over.
+        LocalPostgresServer.DeleteQuietly(dataDirectory);
         await InitDbAsync(dataDirectory, cancellationToken);
     }
 
@@ -31,14 +33,15 @@ internal sealed class ClusterTemplateCache(PostgresBinaries binaries, UnixUser? 
         var template = Path.Combine(Root, "clusters", key);
         if (Directory.Exists(template))
             return template;
+        // Concurrent first runs each build a template in a staging folder of their own; the first rename wins, and
+        // the others use it. The rename is atomic, so a template that exists is always whole.
+        var staging = template + ".staging-" + Guid.NewGuid().ToString("N");
         try
         {
-            var staging = template + ".staging-" + Guid.NewGuid().ToString("N");
             Directory.CreateDirectory(staging);
             runAs?.Own(staging);
             await InitDbAsync(Path.Combine(staging, "data"), cancellationToken);
             Directory.Move(Path.Combine(staging, "data"), template);
-            Directory.Delete(staging, recursive: true);
             return template;
         }
         catch (IOException) when (Directory.Exists(template))
@@ -49,6 +52,10 @@ internal sealed class ClusterTemplateCache(PostgresBinaries binaries, UnixUser? 
         {
             return null; // the caller's own initdb reports the real problem, if there is one
         }
+        finally
+        {
+            LocalPostgresServer.DeleteQuietly(staging);
+        }
     }
 
     private static async Task<bool> TryCopyAsync(string template, string dataDirectory, CancellationToken cancellationToken)
@@ -57,7 +64,10 @@ internal sealed class ClusterTemplateCache(PostgresBinaries binaries, UnixUser? 
         using var copy = Process.Start(new ProcessStartInfo("cp", ["-a", template, dataDirectory]) { RedirectStandardError = true }.WithoutSecrets());
         if (copy is null)
             return false;
+        // Drained to the end: on a full disk cp complains once per file, and an unread pipe would stall it for good.
+        var errors = copy.StandardError.ReadToEndAsync(cancellationToken);
         await copy.WaitForExitAsync(cancellationToken);
+        await errors;
         return copy.ExitCode == 0;
     }
 

@@ -12,6 +12,7 @@ internal sealed class LocalPostgresServer : IPostgresServer
 
     private readonly Process _postmaster;
     private readonly ServerLog _log;
+    private int _stopping;
 
     private LocalPostgresServer(string runDirectory, Process postmaster, ServerLog log, string description)
     {
@@ -19,6 +20,14 @@ internal sealed class LocalPostgresServer : IPostgresServer
         _postmaster = postmaster;
         _log = log;
         Description = description;
+        // A postmaster that dies under the run (killed, crashed) leaves backends that may never notice: end them, so
+        // the run's connections break and it ends incomplete instead of waiting on a server that is gone.
+        postmaster.EnableRaisingEvents = true;
+        postmaster.Exited += (_, _) =>
+        {
+            if (Volatile.Read(ref _stopping) == 0)
+                ServerProcesses.KillAll(DataDirectory);
+        };
         AdminConnectionString = new NpgsqlConnectionStringBuilder
         {
             Host = runDirectory,
@@ -29,6 +38,8 @@ internal sealed class LocalPostgresServer : IPostgresServer
     }
 
     public string RunDirectory { get; }
+
+    private string DataDirectory => Path.Combine(RunDirectory, "data");
 
     public string Description { get; }
 
@@ -63,7 +74,9 @@ internal sealed class LocalPostgresServer : IPostgresServer
 
     public async ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _stopping, 1);
         await StopAsync(_postmaster);
+        ServerProcesses.KillAll(DataDirectory);
         _log.Dispose();
         _postmaster.Dispose();
         DeleteQuietly(RunDirectory);

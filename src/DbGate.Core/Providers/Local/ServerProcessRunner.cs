@@ -15,8 +15,13 @@ internal sealed class ServerProcessRunner(UnixUser? runAs)
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         var text = (await errors).Trim() is { Length: > 0 } e ? e : (await output).Trim();
-        return new ExitResult(process.ExitCode, text.Split('\n').LastOrDefault()?.Trim() ?? "");
+        return new ExitResult(process.ExitCode, Telling(text.Split('\n')));
     }
+
+    /// <summary>The last line that names an error (initdb ends with "removing data directory", not with why).</summary>
+    private static string Telling(string[] lines) =>
+        (lines.LastOrDefault(l => l.Contains("FATAL", StringComparison.Ordinal) || l.Contains("error", StringComparison.OrdinalIgnoreCase))
+            ?? lines.LastOrDefault() ?? "").Trim();
 
     public Process Start(string program, IReadOnlyList<string> arguments)
     {

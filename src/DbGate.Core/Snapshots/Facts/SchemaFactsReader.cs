@@ -24,6 +24,8 @@ public static class SchemaFactsReader
             {
                 new NpgsqlParameter<bool> { NpgsqlDbType = NpgsqlDbType.Boolean, TypedValue = false },
                 new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. options.HistoryTables] },
+                new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. options.HistorySchemas] },
+                // After the prelude's three.
                 new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. SchemaNames.Of(snapshot)] },
             },
         };

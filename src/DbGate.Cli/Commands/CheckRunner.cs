@@ -1,3 +1,4 @@
+using DbGate.Cli.Output;
 using DbGate.Core.Configuration;
 using DbGate.Core.Gate;
 using DbGate.Core.Providers;
@@ -9,7 +10,7 @@ namespace DbGate.Cli.Commands;
 /// <summary>Runs the gate, writes the reports, and maps the outcome to an exit code. Every error is one line, and no line a secret.</summary>
 internal static class CheckRunner
 {
-    public static async Task<int> RunAsync(CheckArguments arguments, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CheckArguments arguments, CheckSettings settings, CancellationToken cancellationToken)
     {
         var secrets = SecretRedactor.FromEnvironment();
         secrets.AddConnection(arguments.Connection);
@@ -18,10 +19,11 @@ internal static class CheckRunner
         {
             if (SecretRedactor.PasswordOf(arguments.Connection) is not null)
                 await Console.Error.WriteLineAsync($"dbgate: warning: a password given with --connection is visible to every user of this machine in the process list; set {ProviderSelector.ConnectionVariable} or postgres.connection: ${{VARIABLE}} in dbgate.yml instead");
-            options = await OptionsResolver.ResolveAsync(arguments, Environment.CurrentDirectory, cancellationToken);
+            var console = new CheckConsole(settings.Output(), line => secrets.Redact(line));
+            options = await OptionsResolver.ResolveAsync(arguments, Environment.CurrentDirectory, cancellationToken) with { ChangedSince = settings.ChangedSince };
             secrets.AddConnection(options.Connection);
-            var result = secrets.Redact(await GateRunner.RunAsync(options, line => Console.Error.WriteLine($"dbgate: {secrets.Redact(line)}"), cancellationToken));
-            return await FinishAsync(result, options);
+            var result = secrets.Redact(await console.RunAsync(options, cancellationToken));
+            return await FinishAsync(result, options, console);
         }
         catch (ConfigurationException e)
         {
@@ -52,11 +54,11 @@ internal static class CheckRunner
     }
 
     /// <summary>Reports are written even for an incomplete run: what was seen is still worth reading.</summary>
-    private static async Task<int> FinishAsync(GateResult result, GateOptions options)
+    private static async Task<int> FinishAsync(GateResult result, GateOptions options, CheckConsole console)
     {
         var context = Context(options);
         // Not cancellable: a cancelled run still leaves its reports behind.
-        await new TextReportWriter(context, TextReportOptions.ForConsole()).WriteAsync(result, Console.Out, CancellationToken.None);
+        await console.ReportAsync(result, options, context);
         var verdict = !result.Complete ? ExitCodes.Infrastructure : result.FailsAt(options.FailOn) ? ExitCodes.Findings : ExitCodes.Passed;
         if (!result.Complete)
             await Console.Error.WriteLineAsync($"dbgate: run incomplete: {result.Interruption}");

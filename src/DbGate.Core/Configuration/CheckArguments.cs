@@ -15,4 +15,5 @@ public sealed record CheckArguments(
     bool? Data = null,
     bool AllowExistingDatabase = false,
     string? Baseline = null,
-    string? Timeout = null);
+    string? Timeout = null,
+    string? Versions = null);

@@ -43,6 +43,12 @@ public sealed record GateOptions(
     /// <summary>Work in the connection's own database even when it holds objects DbGate did not create (ups only).</summary>
     public bool AllowExistingDatabase { get; init; }
 
+    /// <summary>
+    /// Set for <c>check --changed</c>: gate only the migrations new or changed against this base, on top of the
+    /// unchanged prefix. An empty string means the default base (the upstream, else the default branch).
+    /// </summary>
+    public string? ChangedSince { get; init; }
+
     /// <summary>Bounds every statement, so a migration waiting on a lock or sleeping cannot hang CI.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -68,7 +74,22 @@ public sealed record GateOptions(
     public TimeSpan? Timeout { get; init; } = DefaultTimeout;
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>The zero-downtime lint: on by default.</summary>
+    public LintOptions Lint { get; init; } = new();
+
+    /// <summary>Rule levels for findings in files matching a glob (dbgate.yml's overrides); later entries win.</summary>
+    public IReadOnlyList<PathRuleLevels> PathRuleLevels { get; init; } = [];
 }
+
+/// <param name="Enabled">Observe every statement of every up and down, and run the DBG1xx rules.</param>
+public sealed record LintOptions(bool Enabled = true)
+{
+    public Observation.ProductionSizes Sizes { get; init; } = Observation.ProductionSizes.None;
+}
+
+/// <param name="Patterns">Globs relative to the project root (<c>**</c> any folders, <c>*</c> any name part).</param>
+public sealed record PathRuleLevels(IReadOnlyList<string> Patterns, IReadOnlyDictionary<string, Level> Levels);
 
 /// <summary>Where to write each report; null means not written.</summary>
 public sealed record ReportPaths(string? Sarif = null, string? JUnit = null, string? Json = null, string? Markdown = null);

@@ -54,10 +54,3 @@ internal sealed class ExcludeEntry
 
     public string? Reason { get; set; }
 }
-
-/// <summary>The part of the lint's section the health checks read; the lint reads the rest.</summary>
-internal sealed class LintSection
-{
-    /// <summary>Production row counts by table (schema.name or name): 50M, 120k, 3000.</summary>
-    public Dictionary<string, string>? Tables { get; set; }
-}

@@ -67,7 +67,11 @@ internal sealed class WorkDatabase : IAsyncDisposable
         try
         {
             // template0, not template1: whatever someone installed in template1 is not the schema under test.
-            await ExecuteAsync(admin, $"CREATE DATABASE {name} TEMPLATE template0{Owner(role)}", cancellationToken);
+            // A cached migrated prefix (check --changed) is copied instead, its objects handed to this run's role.
+            var strategy = options.Template is not null && version >= 150000 ? " STRATEGY = FILE_COPY" : "";
+            await ExecuteAsync(admin, $"CREATE DATABASE {name} TEMPLATE {options.Template ?? "template0"}{Owner(role)}{strategy}", cancellationToken);
+            if (options.Template is not null)
+                await AdoptTemplateAsync(server.AdminConnectionString, name, options.Template, role, cancellationToken);
             var gateway = role is not null && options.Extensions.Count > 0 ? await InstallGatewayAsync(server.AdminConnectionString, name, role, options, cancellationToken) : null;
             var identity = options.Superuser ? RunIdentity.Superuser(rights.UserName)
                 : role is not null ? RunIdentity.Least(role.Name)
@@ -139,6 +143,20 @@ internal sealed class WorkDatabase : IAsyncDisposable
         var builder = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = false };
         await using var admin = await OpenAdminAsync(builder.ConnectionString, cancellationToken);
         return await ExtensionGateway.InstallAsync(admin, role.Name, options.Extensions, cancellationToken);
+    }
+
+    /// <summary>
+    /// A database copied from a cached prefix belongs to the role that applied the prefix (named after its database):
+    /// its objects go to this run's role, and the privileged schema, if any, is installed afresh.
+    /// </summary>
+    private static async Task AdoptTemplateAsync(string adminConnectionString, string name, string template, WorkRole? role, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = false };
+        await using var admin = await OpenAdminAsync(builder.ConnectionString, cancellationToken);
+        await ExecuteAsync(admin, "DROP SCHEMA IF EXISTS dbgate_privileged CASCADE", cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_roles WHERE rolname = $1", admin) { Parameters = { new() { Value = template } } };
+        if (role is not null && await exists.ExecuteScalarAsync(cancellationToken) is not null)
+            await ExecuteAsync(admin, $"REASSIGN OWNED BY {template} TO {role.Name}", cancellationToken);
     }
 
     private static string Owner(WorkRole? role) => role is null ? "" : $" OWNER {role.Name}";

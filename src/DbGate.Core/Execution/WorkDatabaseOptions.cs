@@ -7,4 +7,7 @@ namespace DbGate.Core.Execution;
 internal sealed record WorkDatabaseOptions(TimeSpan StatementTimeout, bool Superuser = false, IReadOnlyList<string>? Extensions = null, bool AllowExistingDatabase = false)
 {
     public IReadOnlyList<string> Extensions { get; init; } = Extensions ?? [];
+
+    /// <summary>A database to copy instead of template0: a cached migrated prefix, for check --changed.</summary>
+    public string? Template { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DbGate.Core.Configuration;
 using DbGate.Core.Execution;
+using DbGate.Core.Gate.Changes;
 using DbGate.Core.Migrations;
 using DbGate.Core.Providers;
 using DbGate.Core.Results;
@@ -15,20 +16,22 @@ namespace DbGate.Core.Gate;
 public static class GateRunner
 {
     /// <param name="log">Progress lines for people (a server starting, a step done); never secrets.</param>
-    public static async Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken)
+    public static Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken) =>
+        RunAsync(options, new GateProgress { Log = log }, cancellationToken);
+
+    public static async Task<GateResult> RunAsync(GateOptions options, GateProgress progress, CancellationToken cancellationToken)
     {
         using var deadline = new RunDeadline(options.Timeout, cancellationToken);
-        log ??= _ => { };
         var clock = Stopwatch.StartNew();
         try
         {
             // Once for every PostgreSQL version: preparing a format can mean building a project.
             var set = MigrationDiscovery.Open(options.MigrationsPath, options.ProjectRoot, options.Format, options.FormatOptions);
             if (set.Preparation is { } preparation)
-                set = await preparation.PrepareAsync(log, deadline.Token);
+                set = await preparation.PrepareAsync(progress.Log ?? (_ => { }), deadline.Token);
             var result = options.Versions.Count > 0
-                ? await VersionMatrix.RunAsync(options, o => RunOnceAsync(o, set, clock, log, deadline), deadline.Token)
-                : await RunOnceAsync(options, set, clock, log, deadline);
+                ? await VersionMatrix.RunAsync(options, o => RunOnceAsync(o, set, clock, progress, deadline), deadline.Token)
+                : await RunOnceAsync(options, set, clock, progress, deadline);
             return await Baselines.BaselineFilter.ApplyAsync(result, options, cancellationToken);
         }
         catch (OperationCanceledException) when (deadline.Expired)
@@ -38,15 +41,23 @@ public static class GateRunner
         }
     }
 
-    private static async Task<GateResult> RunOnceAsync(GateOptions options, MigrationSet set, Stopwatch clock, Action<string> log, RunDeadline deadline)
+    private static async Task<GateResult> RunOnceAsync(GateOptions options, MigrationSet set, Stopwatch clock, GateProgress progress, RunDeadline deadline)
     {
+        var log = progress.Log ?? (_ => { });
         var cancellationToken = deadline.Token;
+        // Command mode has no files to compare with a base: it always checks every step.
+        var plan = set.Commands is null ? await ChangePlanner.ForOptionsAsync(options, set.Migrations, progress, cancellationToken) : ChangePlan.Everything(set.Migrations);
+        if (plan.Checked.Count == 0 && set.Commands is null)
+            return Judge.Verdict(options, $"not started: no migration changed since {plan.Base}", [], [], clock.Elapsed, null);
         var provider = await ProviderSelector.SelectAsync(options, cancellationToken);
-        log(set.Commands is null ? $"starting PostgreSQL ({provider.Name}) for {set.Migrations.Count} {set.Format} migrations" : $"starting PostgreSQL ({provider.Name}) for command mode");
+        var start = set.Commands is null ? await PrefixStart.PrepareAsync(provider, plan, options, progress, cancellationToken) : new PrefixStart.Start(provider, null, ApplyForward: false);
+        log(set.Commands is null ? $"starting PostgreSQL ({start.Provider.Name}) for {plan.Checked.Count} {set.Format} migrations" : $"starting PostgreSQL ({start.Provider.Name}) for command mode");
+        progress.Stage?.Invoke("starting PostgreSQL");
 
-        await using var server = await provider.StartAsync(cancellationToken);
+        await using var server = await start.Provider.StartAsync(cancellationToken);
         log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
-        var (facts, interruption, identity, health) = await StepLoop.RunAsync(server, set, options, log, deadline);
+        var (facts, interruption, identity, health) = await StepLoop.RunAsync(
+            token => PrefixStart.CreateWorkDatabaseAsync(server, start, plan, set.Migrations, options, progress, token), set, options, progress, deadline);
         return Judge.Verdict(options, server.Description, facts, health.Findings, clock.Elapsed, interruption) with
         {
             ChangeDiagram = health.ChangeDiagram,

@@ -34,11 +34,12 @@ internal sealed class StepLoop
 
     /// <returns>The facts of the steps that ended, why the run stopped early (null when it did not), whom the migrations
     /// ran as, and the schema health checks' findings (none when the run stopped early).</returns>
+    /// <param name="open">Creates the work database and says which migrations to check in it (all, or those after a --changed prefix).</param>
     public static async Task<(IReadOnlyList<StepFacts> Facts, string? Interruption, RunIdentity? Identity, Health.HealthOutcome Health)> RunAsync(
-        IPostgresServer server, MigrationSet set, GateOptions options, Action<string> log, RunDeadline deadline)
+        Func<CancellationToken, Task<(WorkDatabase Database, IReadOnlyList<Migration> Checked)>> open, MigrationSet set, GateOptions options, GateProgress progress, RunDeadline deadline)
     {
         var loop = new StepLoop(deadline);
-        var work = loop.WorkAsync(server, set, options, log);
+        var work = loop.WorkAsync(open, set, options, progress);
         await Task.WhenAny(loop._stepsOver.Task, deadline.Stopped);
         var grace = loop._stepsOver.Task.IsCompleted ? TeardownGrace : UnwindGrace;
         await Task.WhenAny(work, Task.Delay(grace, CancellationToken.None));
@@ -54,13 +55,13 @@ internal sealed class StepLoop
         }
     }
 
-    private async Task WorkAsync(IPostgresServer server, MigrationSet set, GateOptions options, Action<string> log)
+    private async Task WorkAsync(Func<CancellationToken, Task<(WorkDatabase Database, IReadOnlyList<Migration> Checked)>> open, MigrationSet set, GateOptions options, GateProgress progress)
     {
         var cancellationToken = _deadline.Token;
         try
         {
-            await using var database = await WorkDatabase.CreateAsync(
-                server, new WorkDatabaseOptions(options.StatementTimeout, options.Superuser, options.Extensions, options.AllowExistingDatabase), cancellationToken);
+            var (work, migrations) = await open(cancellationToken);
+            await using var database = work;
             lock (_facts)
                 _identity = database.Identity;
             try
@@ -73,23 +74,24 @@ internal sealed class StepLoop
                     // The tool runs the steps: there are no scripts to place findings in, so they carry no location.
                     health = await StartHealthAsync(database, SchemaSnapshot.Empty, snapshots, options, cancellationToken);
                     await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken))
-                        Record(step, log);
+                        Record(step, progress);
                 }
                 else
                 {
-                    await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken);
+                    await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken, options.Lint.Enabled ? options.Lint.Sizes : null);
                     health = await StartHealthAsync(database, runner.Current, snapshots, options, cancellationToken);
-                    foreach (var migration in set.Migrations)
+                    foreach (var migration in migrations)
                     {
                         _current = migration;
-                        Record(await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken), log);
+                        progress.Step?.Invoke(_facts.Count + 1, migrations.Count, migration.Id);
+                        Record(await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken), progress);
                         if (health is not null)
                             await health.StepDoneAsync(database, migration, runner.Current, cancellationToken);
                     }
                 }
-                _current = null;
                 if (health is not null)
-                    _health = await health.FinishAsync(database, options.RuleLevels, log, cancellationToken);
+                    _health = await health.FinishAsync(database, options.RuleLevels, progress.Log ?? (_ => { }), cancellationToken);
+                _current = null;
             }
             catch (Exception e) when (Interruption(e) is { } reason)
             {
@@ -116,11 +118,11 @@ internal sealed class StepLoop
             ? await Health.HealthRun.StartAsync(database, before, snapshots, options.Health, options.Sizes, options.Superuser, cancellationToken)
             : null;
 
-    private void Record(StepFacts step, Action<string> log)
+    private void Record(StepFacts step, GateProgress progress)
     {
         lock (_facts)
             _facts.Add(step);
-        log(StepLine(step));
+        progress.Log?.Invoke(StepLine(step));
     }
 
     private void Interrupt(string reason)

@@ -72,6 +72,14 @@ public static class MigrationDiscovery
         return found.Count == 0 && Plain.Recognises(directory) ? [Plain] : found;
     }
 
+    /// <summary>The one format whose layout <paramref name="folder"/> follows, or null when none or several do.</summary>
+    public static string? DetectFormat(string folder)
+    {
+        var directory = new DirectoryInfo(folder);
+        var found = directory.Exists ? Recognised(directory) : [];
+        return found.Count == 1 ? found[0].Name : null;
+    }
+
     private static IMigrationFormat Detect(DirectoryInfo directory)
     {
         var found = Recognised(directory);

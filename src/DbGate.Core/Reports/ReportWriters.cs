@@ -15,6 +15,8 @@ public static class ReportWriters
             ReportFormat.Json => new JsonReportWriter(context),
             ReportFormat.Markdown => new MarkdownReportWriter(context),
             ReportFormat.Text => new TextReportWriter(context),
+            ReportFormat.MsBuild => new Hosts.MsBuildReportWriter(context),
+            ReportFormat.GitHubAnnotations => new Hosts.GitHubAnnotationWriter(context),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format."),
         };
     }

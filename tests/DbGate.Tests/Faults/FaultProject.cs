@@ -70,7 +70,7 @@ internal sealed class FaultProject : IDisposable
 
     /// <param name="wrapper">A command that runs the CLI inside some environment, such as a private mount namespace.</param>
     public CliProcess StartWrapped(IReadOnlyList<string>? wrapper, params string[] options) =>
-        CliProcess.Start(["check", Path, .. options], new Dictionary<string, string> { ["TMPDIR"] = TempDirectory }, wrapper: wrapper);
+        CliProcess.Start(["check", Path, "--verbose", .. options], new Dictionary<string, string> { ["TMPDIR"] = TempDirectory }, wrapper: wrapper);
 
     public void Dispose() => _root.Dispose();
 }

@@ -99,7 +99,8 @@ public sealed class ForeignDatabaseTests(PostgresFixture server)
 
     private static Task<GateResult> RunAsync(string connection, string migrations, Func<GateOptions, GateOptions>? adjust = null)
     {
-        var options = new GateOptions(RepoPaths.SolutionDirectory, migrations, Provider: "external", Connection: connection);
+        // These tests are about where DbGate works, not what the lint says of the down's DROP TABLE.
+        var options = new GateOptions(RepoPaths.SolutionDirectory, migrations, Provider: "external", Connection: connection) { Lint = new(false) };
         return GateRunner.RunAsync(adjust?.Invoke(options) ?? options, log: null, CancellationToken.None);
     }
 

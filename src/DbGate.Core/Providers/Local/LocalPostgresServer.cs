@@ -45,7 +45,8 @@ internal sealed class LocalPostgresServer : IPostgresServer
 
     public string AdminConnectionString { get; }
 
-    public static async Task<LocalPostgresServer> StartAsync(PostgresBinaries binaries, CancellationToken cancellationToken)
+    /// <param name="seedCluster">A stopped cluster to start a copy of (a cached migrated prefix); null for a fresh one.</param>
+    public static async Task<LocalPostgresServer> StartAsync(PostgresBinaries binaries, CancellationToken cancellationToken, string? seedCluster = null)
     {
         var runAs = UnixUser.IsRoot ? UnixUser.ForServer() : null;
         var runner = new ServerProcessRunner(runAs);
@@ -56,7 +57,10 @@ internal sealed class LocalPostgresServer : IPostgresServer
             await File.WriteAllTextAsync(Path.Combine(runDirectory, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
             runAs?.Own(runDirectory);
             var data = Path.Combine(runDirectory, "data");
-            await new ClusterTemplateCache(binaries, runAs, runner).CreateClusterAsync(data, cancellationToken);
+            if (seedCluster is null)
+                await new ClusterTemplateCache(binaries, runAs, runner).CreateClusterAsync(data, cancellationToken);
+            else if (!await PrefixClusterCache.CopyAsync(seedCluster, data, cancellationToken))
+                throw new InfrastructureException($"could not copy the cached cluster {seedCluster}");
 
             postmaster = runner.Start(binaries.Postgres, ServerSettings.Arguments(data, runDirectory));
             var log = new ServerLog(postmaster);
@@ -70,6 +74,14 @@ internal sealed class LocalPostgresServer : IPostgresServer
             postmaster?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Stops the server cleanly and copies its data directory to <paramref name="destination"/>, to start again later.</summary>
+    public async Task StopAndCopyDataAsync(string destination, CancellationToken cancellationToken)
+    {
+        await StopAsync(_postmaster);
+        if (!_postmaster.HasExited || !await PrefixClusterCache.CopyAsync(Path.Combine(RunDirectory, "data"), destination, cancellationToken))
+            throw new IOException($"could not copy the cluster in {RunDirectory}");
     }
 
     public async ValueTask DisposeAsync()

@@ -12,7 +12,7 @@ public static class SchemaFactsReader
 
     private static readonly Lazy<string> Statement = new(Build);
 
-    /// <param name="names">Names whose need for quoting the server should judge (those of <paramref name="snapshot"/>).</param>
+    /// <param name="snapshot">The schema read with the same prelude; the server judges which of its names need quoting.</param>
     public static async Task<SchemaFacts> ReadAsync(NpgsqlConnection connection, SchemaSnapshot snapshot, SnapshotOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);

@@ -30,6 +30,12 @@ internal sealed class ConfigFile
     /// <summary>Rule id → level (error, warning, note, none).</summary>
     public Dictionary<string, string>? Rules { get; set; }
 
+    /// <summary>The checks of the final schema (DBG2xx, DBG3xx).</summary>
+    public HealthSection? Health { get; set; }
+
+    /// <summary>Findings accepted for now, by fingerprint; default dbgate.baseline.json beside this file, when it exists.</summary>
+    public string? Baseline { get; set; }
+
     /// <summary>Where each value was written, for errors about it; not a key.</summary>
     [YamlDotNet.Serialization.YamlIgnore]
     internal ConfigLocations Locations { get; set; } = ConfigLocations.None;
@@ -46,6 +52,7 @@ internal sealed class ConfigFile
     /// <summary>Rule levels for some files only; later entries win over earlier ones and over <see cref="Rules"/>.</summary>
     public List<OverrideSection>? Overrides { get; set; }
 
+    /// <summary>The zero-downtime lint, and the production sizes (lint.tables, lint.stats) the health checks read too.</summary>
     public LintSection? Lint { get; set; }
 }
 

@@ -52,6 +52,18 @@ public sealed record GateOptions(
     /// <summary>Bounds every statement, so a migration waiting on a lock or sleeping cannot hang CI.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The checks of the final schema (dbgate.yml's health section).</summary>
+    public Rules.Schema.HealthSettings Health { get; init; } = Rules.Schema.HealthSettings.Default;
+
+    /// <summary>Production row counts (lint.tables), for the checks that depend on size.</summary>
+    public Rules.Schema.TableSizes Sizes { get; init; } = Rules.Schema.TableSizes.None;
+
+    /// <summary>The baseline file; findings it lists are accepted. Null: none.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>True when dbgate.yml named the baseline, so a missing file is an error rather than "no baseline yet".</summary>
+    public bool BaselineRequired { get; init; }
+
     /// <summary>The migration tool's settings from dbgate.yml: placeholders, command mode's commands, the EF project.</summary>
     public Migrations.FormatOptions FormatOptions { get; init; } = Migrations.FormatOptions.Default;
 

@@ -34,6 +34,9 @@ internal sealed class StepRunner : IAsyncDisposable
         _mirror = mirror;
     }
 
+    /// <summary>The schema as the forward run has left it: after the last up.</summary>
+    public SchemaSnapshot Current => _current;
+
     /// <param name="checkData">Also check that rows in existing tables survive each step's up and down.</param>
     /// <param name="lint">Observe every statement of every up and down for the lint, judged by these sizes; null: do not.</param>
     public static async Task<StepRunner> StartAsync(WorkDatabase database, SnapshotOptions snapshotOptions, bool checkData, CancellationToken cancellationToken, ProductionSizes? lint = null)

@@ -32,7 +32,7 @@ public sealed class ReportFileTests(PostgresFixture server) : IAsyncLifetime, ID
         Assert.Empty(await SarifSchema.ValidateAsync(sarif));
         using var document = JsonDocument.Parse(sarif);
         var results = document.RootElement.GetProperty("runs")[0].GetProperty("results");
-        // Seven round-trip findings; the lint's DBG1xx come on top.
+        // Seven round-trip findings; the lint's DBG1xx and the schema health's DBG2xx/DBG3xx come on top.
         Assert.Equal(7, results.EnumerateArray().Count(r => r.GetProperty("ruleId").GetString()!.StartsWith("DBG0", StringComparison.Ordinal)));
         var uris = results.EnumerateArray().Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.All(uris, uri => Assert.StartsWith("samples/shop-broken/migrations/", uri, StringComparison.Ordinal));

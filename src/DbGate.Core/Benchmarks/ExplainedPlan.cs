@@ -39,6 +39,7 @@ public sealed record ExplainedPlan(PlanNode Root, double PlanningMs, double Exec
             Schema = Text(plan, "Schema"),
             Alias = Text(plan, "Alias"),
             IndexName = Text(plan, "Index Name"),
+            ActualTotalTimeMs = Number(plan, "Actual Total Time"),
             RowsRemoved = Number(plan, "Rows Removed by Filter") + Number(plan, "Rows Removed by Join Filter") + Number(plan, "Rows Removed by Index Recheck"),
             Filter = Text(plan, "Filter"),
             IndexCondition = Text(plan, "Index Cond"),

@@ -25,6 +25,12 @@ public sealed record PlanNode(
 
     public string? IndexName { get; init; }
 
+    /// <summary>Actual Total Time: milliseconds per loop, children included.</summary>
+    public double ActualTotalTimeMs { get; init; }
+
+    /// <summary>Milliseconds spent in this node itself, over all its loops.</summary>
+    public double SelfTimeMs => Math.Max(0, ActualTotalTimeMs * Loops - Children.Sum(c => c.ActualTotalTimeMs * c.Loops));
+
     /// <summary>Removed by Filter, Join Filter and Index Recheck, per loop.</summary>
     public double RowsRemoved { get; init; }
 

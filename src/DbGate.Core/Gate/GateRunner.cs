@@ -56,12 +56,16 @@ public static class GateRunner
 
         await using var server = await start.Provider.StartAsync(cancellationToken);
         log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
-        var (facts, interruption, identity, health) = await StepLoop.RunAsync(
+        var (facts, interruption, identity, health, benchmarks) = await StepLoop.RunAsync(
             token => PrefixStart.CreateWorkDatabaseAsync(server, start, plan, set.Migrations, options, progress, token), set, options, progress, deadline);
-        return Judge.Verdict(options, server.Description, facts, health.Findings, clock.Elapsed, interruption) with
+        var verdict = Judge.Verdict(options, server.Description, facts, health.Findings, clock.Elapsed, interruption);
+        var (measured, run) = Benchmarks.BenchmarkJudge.Judge(benchmarks.Observed, server.Description, options.RuleLevels);
+        return verdict with
         {
+            Findings = [.. verdict.Findings, .. measured],
+            Benchmarks = run is null ? [] : [run],
             ChangeDiagram = health.ChangeDiagram,
-            Notices = Notices(set),
+            Notices = [.. Notices(set), .. benchmarks.Notices],
             RunAs = identity?.Description,
             Privileged = identity is not null && identity.Level != Execution.Privileges.PrivilegeLevel.Least,
         };

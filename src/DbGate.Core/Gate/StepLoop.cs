@@ -29,13 +29,14 @@ internal sealed class StepLoop
     private Migration? _current;
     private RunIdentity? _identity;
     private Health.HealthOutcome _health = Health.HealthOutcome.None;
+    private Benchmarks.BenchmarkOutcome _benchmarks = Benchmarks.BenchmarkOutcome.None;
 
     private StepLoop(RunDeadline deadline) => _deadline = deadline;
 
     /// <returns>The facts of the steps that ended, why the run stopped early (null when it did not), whom the migrations
-    /// ran as, and the schema health checks' findings (none when the run stopped early).</returns>
+    /// ran as, the schema health checks' findings and what the benchmarks saw (none of either when the run stopped early).</returns>
     /// <param name="open">Creates the work database and says which migrations to check in it (all, or those after a --changed prefix).</param>
-    public static async Task<(IReadOnlyList<StepFacts> Facts, string? Interruption, RunIdentity? Identity, Health.HealthOutcome Health)> RunAsync(
+    public static async Task<(IReadOnlyList<StepFacts> Facts, string? Interruption, RunIdentity? Identity, Health.HealthOutcome Health, Benchmarks.BenchmarkOutcome Benchmarks)> RunAsync(
         Func<CancellationToken, Task<(WorkDatabase Database, IReadOnlyList<Migration> Checked)>> open, MigrationSet set, GateOptions options, GateProgress progress, RunDeadline deadline)
     {
         var loop = new StepLoop(deadline);
@@ -51,7 +52,8 @@ internal sealed class StepLoop
         lock (loop._facts)
         {
             var interruption = loop._interruption ?? (loop._stepsOver.Task.IsCompleted ? null : deadline.Reason);
-            return ([.. loop._facts], interruption, loop._identity, interruption is null ? loop._health : Health.HealthOutcome.None);
+            return ([.. loop._facts], interruption, loop._identity, interruption is null ? loop._health : Health.HealthOutcome.None,
+                interruption is null ? loop._benchmarks : Benchmarks.BenchmarkOutcome.None);
         }
     }
 
@@ -92,6 +94,12 @@ internal sealed class StepLoop
                 if (health is not null)
                     _health = await health.FinishAsync(database, options.RuleLevels, progress.Log ?? (_ => { }), cancellationToken);
                 _current = null;
+                if (options.Benchmarks.Queries.Count > 0)
+                {
+                    progress.Stage?.Invoke("seeding and benchmarking");
+                    var finalSchema = _facts.All(f => !f.Up.Failed);
+                    _benchmarks = await Benchmarks.BenchmarkStage.RunAsync(database, set, finalSchema, options.Benchmarks, options.Seed, progress.Log ?? (_ => { }), cancellationToken);
+                }
             }
             catch (Exception e) when (Interruption(e) is { } reason)
             {

@@ -71,6 +71,7 @@ internal static class VersionMatrix
             interrupted?.Interruption)
         {
             Notices = [.. runs.SelectMany(r => r.Result.Notices).Distinct(StringComparer.Ordinal)],
+            Benchmarks = [.. runs.SelectMany(r => r.Result.Benchmarks)],
             Privileged = runs.Any(r => r.Result.Privileged),
             ChangeDiagram = runs.Select(r => r.Result.ChangeDiagram).FirstOrDefault(d => d is not null),
             RunAs = string.Join("; ", runs.Select(r => r.Result.RunAs).OfType<string>().Distinct(StringComparer.Ordinal)) is { Length: > 0 } runAs ? runAs : null,

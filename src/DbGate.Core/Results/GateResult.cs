@@ -29,6 +29,9 @@ public sealed record GateResult(
     /// <summary>A Mermaid erDiagram of the tables the change touched, for the Markdown summary; null when none.</summary>
     public string? ChangeDiagram { get; init; }
 
+    /// <summary>The EXPLAIN benchmarks, one entry per server (several in a version matrix); empty when none ran.</summary>
+    public IReadOnlyList<BenchmarkRun> Benchmarks { get; init; } = [];
+
     public int Count(Level level) => Findings.Count(f => f.Level == level);
 
     /// <summary>True when some finding is at or above <paramref name="failOn"/>; <see cref="Level.None"/> never fails.</summary>

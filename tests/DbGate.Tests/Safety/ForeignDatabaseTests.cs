@@ -70,6 +70,20 @@ public sealed class ForeignDatabaseTests(PostgresFixture server)
     }
 
     [Fact]
+    public async Task Without_CREATEDB_the_benchmarks_never_seed_the_existing_database_and_the_run_says_so()
+    {
+        await using var app = await AppDatabase.CreateAsync(server, null);
+        using var project = Project();
+        project.Write("dbgate.yml", "benchmarks:\n  queries:\n    - name: all-orders\n      sql: SELECT id FROM orders\n");
+
+        var result = await Tests.Benchmarks.BenchmarkProject.RunAsync(app.ConnectionString, project.Path);
+
+        Assert.Empty(result.Benchmarks);
+        Assert.Contains($"benchmarks not run: DbGate works in the existing database {app.Name}, where it never seeds", result.Notices);
+        Assert.Equal("0", await app.ScalarAsync("SELECT count(*) FROM orders"));
+    }
+
+    [Fact]
     public async Task A_role_that_may_create_databases_but_not_roles_runs_the_migrations_itself_and_every_report_says_so()
     {
         var role = "creator_" + Guid.NewGuid().ToString("N")[..8];

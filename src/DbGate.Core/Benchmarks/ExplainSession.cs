@@ -1,0 +1,111 @@
+using System.Globalization;
+using DbGate.Core.Results;
+using Npgsql;
+
+namespace DbGate.Core.Benchmarks;
+
+/// <summary>
+/// A connection set up so that plans repeat: JIT off (its cost model adds compile time that varies), a fixed number
+/// of parallel workers (the default depends on the machine's cores), and a custom plan for every execution (a
+/// generic plan would ignore the parameter values). Every EXPLAIN ANALYZE runs in a transaction that is rolled back,
+/// so an UPDATE or DELETE benchmarked leaves the seeded rows as they were for the next run.
+/// </summary>
+internal sealed class ExplainSession(NpgsqlConnection connection) : IAsyncDisposable
+{
+    /// <summary>Settings that decide plans, reported with every run so a reader can repeat it.</summary>
+    private static readonly string[] Reported =
+    [
+        "jit", "max_parallel_workers_per_gather", "plan_cache_mode", "work_mem", "random_page_cost", "seq_page_cost",
+        "effective_cache_size", "default_statistics_target", "shared_buffers",
+    ];
+
+    private int _prepared;
+
+    public static async Task<ExplainSession> OpenAsync(NpgsqlConnection connection, int parallelWorkers, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture,
+            $"SET jit = off; SET max_parallel_workers_per_gather = {parallelWorkers}; SET plan_cache_mode = force_custom_plan"), cancellationToken);
+        return new ExplainSession(connection);
+    }
+
+    public async Task<IReadOnlyList<BenchmarkSetting>> SettingsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT name, current_setting(name) FROM unnest($1::text[]) AS name", connection) { Parameters = { new() { Value = Reported } } };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var settings = new List<BenchmarkSetting>();
+        while (await reader.ReadAsync(cancellationToken))
+            settings.Add(new BenchmarkSetting(reader.GetString(0), reader.GetString(1)));
+        return settings;
+    }
+
+    public async Task<string> ServerVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SHOW server_version", connection);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>PREPAREs the statement, which parses it and resolves every name; returns its name and parameter types.</summary>
+    /// <exception cref="PostgresException">It does not parse, or names what does not exist; positions count from the statement's start.</exception>
+    public async Task<PreparedQuery> PrepareAsync(string sql, CancellationToken cancellationToken)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"dbgate_benchmark_{++_prepared}");
+        var prefix = $"PREPARE {name} AS ";
+        try
+        {
+            await ExecuteAsync(connection, prefix + sql, cancellationToken);
+        }
+        catch (PostgresException e) when (e.Position > prefix.Length)
+        {
+            throw new PostgresException(e.MessageText, e.Severity, e.InvariantSeverity, e.SqlState, e.Detail, e.Hint, e.Position - prefix.Length);
+        }
+        await using var command = new NpgsqlCommand("SELECT parameter_types::text[] FROM pg_prepared_statements WHERE name = $1", connection) { Parameters = { new() { Value = name } } };
+        var types = (string[])(await command.ExecuteScalarAsync(cancellationToken))!;
+        return new PreparedQuery(name, types);
+    }
+
+    /// <summary>One EXPLAIN (ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON) of the prepared statement with these values.</summary>
+    public async Task<ExplainedPlan> ExplainAsync(PreparedQuery query, IReadOnlyList<string?> values, CancellationToken cancellationToken)
+    {
+        var arguments = values.Count == 0 ? "" : $"({string.Join(", ", values.Select(Literal))})";
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"EXPLAIN (ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON) EXECUTE {query.Name}{arguments}", connection, transaction);
+        var json = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await transaction.RollbackAsync(cancellationToken);
+        return ExplainedPlan.Parse(json);
+    }
+
+    /// <summary>Whether <paramref name="table"/> (table or schema.table) exists, and otherwise the closest table name.</summary>
+    public async Task<(bool Exists, string? Closest)> TableExistsAsync(string table, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT to_regclass($1) IS NOT NULL,
+                   ARRAY(SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                         WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%')
+            """, connection) { Parameters = { new() { Value = table } } };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        if (reader.GetBoolean(0))
+            return (true, null);
+        var name = table[(table.LastIndexOf('.') + 1)..];
+        var closest = reader.GetFieldValue<string[]>(1).MinBy(t => Configuration.EditDistance.Between(name, t));
+        return (false, closest is not null && Configuration.EditDistance.Between(name, closest) <= Math.Max(2, name.Length / 3) ? closest : null);
+    }
+
+    public async Task DeallocateAsync(PreparedQuery query, CancellationToken cancellationToken) =>
+        await ExecuteAsync(connection, $"DEALLOCATE {query.Name}", cancellationToken);
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+
+    /// <summary>An untyped literal, which EXECUTE casts to the parameter's type as PostgreSQL would cast a bound value.</summary>
+    private static string Literal(string? value) => value is null ? "NULL" : $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <param name="ParameterTypes">As PostgreSQL resolved them, such as integer; their count is the number of $n the statement takes.</param>
+internal sealed record PreparedQuery(string Name, IReadOnlyList<string> ParameterTypes);

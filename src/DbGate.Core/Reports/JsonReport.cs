@@ -26,6 +26,9 @@ internal sealed record JsonReport(
     public bool Privileged { get; init; }
 
     public JsonBaseline? Baseline { get; init; }
+
+    /// <summary>One entry per server benchmarked; empty when no benchmark ran.</summary>
+    public IReadOnlyList<JsonBenchmarkRun> Benchmarks { get; init; } = [];
 }
 
 /// <param name="Accepted">How many findings the baseline accepted (not in findings).</param>

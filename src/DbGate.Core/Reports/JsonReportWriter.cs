@@ -37,6 +37,7 @@ internal sealed class JsonReportWriter(ReportContext context) : IReportWriter
             RunAs = result.RunAs,
             Privileged = result.Privileged,
             Baseline = result.Baseline is { } b ? new JsonBaseline(b.Path, b.Accepted.Count, b.Stale) : null,
+            Benchmarks = [.. result.Benchmarks.Select(JsonBenchmarkRun.From)],
         };
     }
 

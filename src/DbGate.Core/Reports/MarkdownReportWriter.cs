@@ -30,6 +30,7 @@ internal sealed class MarkdownReportWriter(ReportContext context, int maxBytes =
             new MarkdownFindings(md, context.Rules).Write(findings);
         if (result.Baseline is { } baseline)
             md.Append(BaselineNote(baseline));
+        MarkdownBenchmarks.Write(md, result);
         // Optional: under the size limit the findings matter more than the picture.
         if (result.ChangeDiagram is { } diagram)
             md.AppendWhileRoom([$"<details>\n<summary>Tables this change touched</summary>\n\n```mermaid\n{diagram}```\n\n</details>\n\n"]);

@@ -54,6 +54,7 @@ public sealed class TextReportWriter : IReportWriter
             AppendBaseline(text, baseline);
         if (!_options.ShowSummary)
             return text.ToString();
+        TextBenchmarks.Append(text, result, Clean);
         if (text.Length > 0)
             text.Append('\n');
         return text.Append(Summary(result)).Append('\n').ToString();

@@ -8,7 +8,8 @@ namespace DbGate.Core.Rules.Benchmarks;
 internal static class BenchmarkFindings
 {
     public static Finding Create(string ruleId, QueryFacts facts, string message, IEnumerable<string>? details = null, SourceLocation? location = null) =>
-        new(ruleId, RuleCatalog.Get(ruleId).DefaultLevel, message, location ?? facts.Query.Location, Details: [.. details ?? []]) { };
+        // The query is the subject: a findings baseline keys on it, and a version matrix merges by it.
+        new(ruleId, RuleCatalog.Get(ruleId).DefaultLevel, message, location ?? facts.Query.Location, Details: [.. details ?? []]) { Subject = $"benchmark {facts.Query.Name}" };
 
     /// <summary>
     /// The worst parameter set by <paramref name="figure"/> among those above <paramref name="limit"/>, with a detail

@@ -66,13 +66,20 @@ internal sealed class ExplainSession(NpgsqlConnection connection) : IAsyncDispos
     /// <summary>One EXPLAIN (ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON) of the prepared statement with these values.</summary>
     public async Task<ExplainedPlan> ExplainAsync(PreparedQuery query, IReadOnlyList<string?> values, CancellationToken cancellationToken)
     {
-        var arguments = values.Count == 0 ? "" : $"({string.Join(", ", values.Select(Literal))})";
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"EXPLAIN (ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON) EXECUTE {query.Name}{arguments}", connection, transaction);
-        var json = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var plan = await ExplainInAsync(query, values, transaction, cancellationToken);
         await transaction.RollbackAsync(cancellationToken);
-        return ExplainedPlan.Parse(json);
+        return plan;
     }
+
+    private async Task<ExplainedPlan> ExplainInAsync(PreparedQuery query, IReadOnlyList<string?> values, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var arguments = values.Count == 0 ? "" : $"({string.Join(", ", values.Select(Literal))})";
+        await using var command = new NpgsqlCommand($"EXPLAIN (ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON) EXECUTE {query.Name}{arguments}", connection, transaction);
+        return ExplainedPlan.Parse((string)(await command.ExecuteScalarAsync(cancellationToken))!);
+    }
+
+    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     /// <summary>Whether <paramref name="table"/> (table or schema.table) exists, and otherwise the closest table name.</summary>
     public async Task<(bool Exists, string? Closest)> TableExistsAsync(string table, CancellationToken cancellationToken)
@@ -90,6 +97,64 @@ internal sealed class ExplainSession(NpgsqlConnection connection) : IAsyncDispos
         var name = table[(table.LastIndexOf('.') + 1)..];
         var closest = reader.GetFieldValue<string[]>(1).MinBy(t => Configuration.EditDistance.Between(name, t));
         return (false, closest is not null && Configuration.EditDistance.Between(name, closest) <= Math.Max(2, name.Length / 3) ? closest : null);
+    }
+
+    /// <summary>The columns of each table (schema.table), for reading the plan's conditions.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> ColumnsAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT t.name, a.attname::text FROM unnest($1::text[]) AS t(name)
+            JOIN pg_attribute a ON a.attrelid = to_regclass(t.name) AND a.attnum > 0 AND NOT a.attisdropped
+            """, connection) { Parameters = { new() { Value = tables.Select(t => string.Join('.', t.Split('.').Select(Quote))).ToArray() } } };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var names = tables.ToDictionary(t => string.Join('.', t.Split('.').Select(Quote)), t => t, StringComparer.Ordinal);
+        var columns = tables.ToDictionary(t => t, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+            columns[names[reader.GetString(0)]].Add(reader.GetString(1));
+        return columns.ToDictionary(c => c.Key, c => (IReadOnlySet<string>)c.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Each identifier as PostgreSQL's quote_ident writes it: bare when it may be, quoted when it must.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> QuoteAsync(IEnumerable<string> identifiers, CancellationToken cancellationToken)
+    {
+        var distinct = identifiers.Distinct(StringComparer.Ordinal).ToArray();
+        await using var command = new NpgsqlCommand("SELECT n, quote_ident(n) FROM unnest($1::text[]) AS n", connection) { Parameters = { new() { Value = distinct } } };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var quoted = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+            quoted[reader.GetString(0)] = reader.GetString(1);
+        return quoted;
+    }
+
+    /// <summary>
+    /// Creates the index in a transaction, explains every parameter set with it (each in a savepoint rolled back),
+    /// reads its size, and rolls everything back; null when PostgreSQL refuses to build it.
+    /// </summary>
+    public async Task<(IReadOnlyList<ExplainedPlan> Plans, long SizeBytes)?> TryIndexAsync(
+        string create, string index, PreparedQuery query, IReadOnlyList<IReadOnlyList<string?>> sets, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await using (var build = new NpgsqlCommand(create, connection, transaction))
+                await build.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        var plans = new List<ExplainedPlan>();
+        foreach (var values in sets)
+        {
+            await transaction.SaveAsync("dbgate_run", cancellationToken);
+            plans.Add(await ExplainInAsync(query, values, transaction, cancellationToken));
+            await transaction.RollbackAsync("dbgate_run", cancellationToken);
+        }
+        await using var size = new NpgsqlCommand("SELECT pg_relation_size($1::regclass)", connection, transaction) { Parameters = { new() { Value = index } } };
+        var bytes = (long)(await size.ExecuteScalarAsync(cancellationToken))!;
+        await transaction.RollbackAsync(cancellationToken);
+        return (plans, bytes);
     }
 
     public async Task DeallocateAsync(PreparedQuery query, CancellationToken cancellationToken) =>

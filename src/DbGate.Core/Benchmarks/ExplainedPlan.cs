@@ -44,6 +44,7 @@ public sealed record ExplainedPlan(PlanNode Root, double PlanningMs, double Exec
             Filter = Text(plan, "Filter"),
             IndexCondition = Text(plan, "Index Cond"),
             JoinCondition = join,
+            JoinFilter = Text(plan, "Join Filter"),
             SortKey = Texts(plan, "Sort Key"),
             Output = Texts(plan, "Output"),
             SpilledToDisk = Text(plan, "Sort Space Type") == "Disk" || Number(plan, "Temp Written Blocks") > 0 && Text(plan, "Node Type") is "Sort" or "Incremental Sort",

@@ -41,6 +41,8 @@ public sealed record PlanNode(
     /// <summary>Hash Cond or Merge Cond.</summary>
     public string? JoinCondition { get; init; }
 
+    public string? JoinFilter { get; init; }
+
     public IReadOnlyList<string> SortKey { get; init; } = [];
 
     /// <summary>The columns the node returns (VERBOSE), such as <c>orders.id</c>.</summary>

@@ -6,6 +6,9 @@ namespace DbGate.Core.Benchmarks;
 /// <param name="Failure">Why the query could not run at all (it does not parse, names a table that does not exist).</param>
 public sealed record QueryFacts(BenchmarkQuery Query, IReadOnlyList<ParameterSetRun> Sets, QueryFailure? Failure = null)
 {
+    /// <summary>The best index candidate, proven on the seeded data, when a plan threshold an index can mend was broken.</summary>
+    public Advice.IndexAdvice? Advice { get; init; }
+
     /// <summary>The parameter sets that were measured.</summary>
     public IEnumerable<(ParameterSetRun Set, ExplainedPlan Plan)> Measured =>
         Sets.Where(s => s.Median is not null).Select(s => (s, s.Median!));

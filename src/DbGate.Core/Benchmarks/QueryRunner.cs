@@ -27,8 +27,11 @@ internal static class QueryRunner
         var sets = new List<ParameterSetRun>();
         for (var i = 0; i < query.ParameterSets.Count; i++)
             sets.Add(await MeasureAsync(session, query, prepared, i, cancellationToken));
+        var facts = new QueryFacts(query, sets);
+        if (Advice.IndexAdvisor.Wanted(facts))
+            facts = facts with { Advice = await Advice.IndexAdvisor.AdviseAsync(session, facts, prepared, cancellationToken) };
         await session.DeallocateAsync(prepared, cancellationToken);
-        return new QueryFacts(query, sets);
+        return facts;
     }
 
     private static async Task<ParameterSetRun> MeasureAsync(ExplainSession session, BenchmarkQuery query, PreparedQuery prepared, int index, CancellationToken cancellationToken)

@@ -7,9 +7,16 @@ namespace DbGate.Core.Rules.Benchmarks;
 /// <summary>Builds benchmark findings: at the query's entry in dbgate.yml, with the plan and every parameter set's figure as details.</summary>
 internal static class BenchmarkFindings
 {
-    public static Finding Create(string ruleId, QueryFacts facts, string message, IEnumerable<string>? details = null, SourceLocation? location = null) =>
+    public static Finding Create(string ruleId, QueryFacts facts, string message, IEnumerable<string>? details = null, SourceLocation? location = null)
+    {
+        // The proven index goes with every finding it mends, so each reads whole in SARIF.
+        var advice = facts.Advice is { } a && Core.Benchmarks.Advice.IndexAdvisor.Mendable.Contains(ruleId) ? a.Lines() : [];
         // The query is the subject: a findings baseline keys on it, and a version matrix merges by it.
-        new(ruleId, RuleCatalog.Get(ruleId).DefaultLevel, message, location ?? facts.Query.Location, Details: [.. details ?? []]) { Subject = $"benchmark {facts.Query.Name}" };
+        return new(ruleId, RuleCatalog.Get(ruleId).DefaultLevel, message, location ?? facts.Query.Location, Details: [.. details ?? [], .. advice])
+        {
+            Subject = $"benchmark {facts.Query.Name}",
+        };
+    }
 
     /// <summary>
     /// The worst parameter set by <paramref name="figure"/> among those above <paramref name="limit"/>, with a detail

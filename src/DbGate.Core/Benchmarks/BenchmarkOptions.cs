@@ -11,6 +11,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>max_parallel_workers_per_gather for every run.</summary>
     public int ParallelWorkers { get; init; }
+
+    /// <summary><c>benchmarks.defaults</c>: what a query inherits, and what <c>dotnet dbgate explain</c> judges by.</summary>
+    public BenchmarkLimits Defaults { get; init; } = BenchmarkLimits.Default;
 }
 
 /// <param name="Name">As written under <c>name:</c>; unique.</param>

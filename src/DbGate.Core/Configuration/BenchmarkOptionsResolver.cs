@@ -56,7 +56,7 @@ internal static class BenchmarkOptionsResolver
                 ParameterLocations = setLocations,
             });
         }
-        return new BenchmarkOptions { Queries = queries, ParallelWorkers = section.ParallelWorkers ?? 0 };
+        return new BenchmarkOptions { Queries = queries, ParallelWorkers = section.ParallelWorkers ?? 0, Defaults = inherited };
     }
 
     private static BenchmarkLimits Limits(

@@ -6,16 +6,47 @@ namespace DbGate.Core.Benchmarks;
 /// <summary>Turns what the benchmarks saw into findings (levels as configured) and the figures reports show.</summary>
 internal static class BenchmarkJudge
 {
-    public static (IReadOnlyList<Finding> Findings, BenchmarkRun? Run) Judge(BenchmarkObservation? observed, string server, IReadOnlyDictionary<string, Level> levels)
+    /// <param name="baseline">The committed benchmark baseline and its tolerance; null or without a file to compare nothing.</param>
+    /// <exception cref="Configuration.ConfigurationException">The baseline was measured under another dataset contract or server.</exception>
+    public static (IReadOnlyList<Finding> Findings, BenchmarkRun? Run, IReadOnlyList<string> Notices) Judge(
+        BenchmarkObservation? observed, string server, IReadOnlyDictionary<string, Level> levels, BenchmarkOptions? baseline = null, string? projectRoot = null)
     {
         if (observed is null)
-            return ([], null);
+            return ([], null, []);
+        var notices = new List<string>();
+        if (baseline?.Baseline is { } file)
+            observed = Compared(observed, file, baseline, projectRoot, notices);
         var findings = observed.Queries.SelectMany(Check)
             .Select(f => levels.TryGetValue(f.RuleId, out var level) ? f with { Level = level } : f)
             .Where(f => f.Level != Level.None)
             .ToList();
         var queries = observed.Queries.SelectMany(facts => Rows(facts, levels)).ToList();
-        return (findings, new BenchmarkRun(server, observed.ServerVersion, observed.Settings, observed.Dataset, queries));
+        return (findings, new BenchmarkRun(server, observed.ServerVersion, observed.Settings, observed.Dataset, queries) { Schema = observed.Schema, Contract = observed.Contract }, notices);
+    }
+
+    /// <summary>The observation with each query's baseline entries attached, after checking the baseline measured the same data.</summary>
+    private static BenchmarkObservation Compared(BenchmarkObservation observed, Baseline.BenchmarkBaseline file, BenchmarkOptions options, string? projectRoot, List<string> notices)
+    {
+        var shown = projectRoot is null ? Path.GetFileName(options.BaselinePath!) : Migrations.ProjectPaths.Relative(projectRoot, options.BaselinePath!);
+        var major = observed.ServerVersion.Split('.', ' ')[0];
+        var run = file.Runs.FirstOrDefault(r => r.Major == major)
+            ?? throw new Configuration.ConfigurationException(
+                $"{shown} holds benchmarks of PostgreSQL {string.Join(", ", file.Runs.Select(r => r.Major))}, not {major}: write it again with dotnet dbgate benchmark --update-baseline");
+        if (run.Contract != observed.Contract)
+            throw new Configuration.ConfigurationException(
+                $"{shown} was measured with {run.Contract}, this run with {observed.Contract}: the figures do not compare; write it again with dotnet dbgate benchmark --update-baseline");
+        notices.Add(run.Schema == observed.Schema
+            ? $"benchmarks compared with {shown} (same schema)"
+            : $"benchmarks compared with {shown}, measured on schema {run.Schema}; this run's is {observed.Schema}");
+        return observed with
+        {
+            Queries = [.. observed.Queries.Select(q =>
+            {
+                var entries = run.Queries.Where(e => e.Name == q.Query.Name).ToList();
+                var tables = q.Measured.SelectMany(m => m.Plan.Root.Descendants()).Select(n => n.Table).OfType<string>().Concat(entries.SelectMany(e => e.Access.Keys));
+                return entries.Count == 0 ? q : q with { Baseline = new BaselineFacts(entries, options.Tolerance, observed.Changes.LastTouching(tables), shown) };
+            })],
+        };
     }
 
     private static IEnumerable<Finding> Check(QueryFacts facts) => BenchmarkRules.All.SelectMany(rule => rule.Check(facts));

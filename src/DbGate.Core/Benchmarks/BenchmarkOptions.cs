@@ -12,6 +12,15 @@ public sealed record BenchmarkOptions
     /// <summary>max_parallel_workers_per_gather for every run.</summary>
     public int ParallelWorkers { get; init; }
 
+    /// <summary>Where the benchmark baseline is (or would be written), absolute; null without dbgate.yml.</summary>
+    public string? BaselinePath { get; init; }
+
+    /// <summary>The baseline as read, when the file exists.</summary>
+    public Baseline.BenchmarkBaseline? Baseline { get; init; }
+
+    /// <summary>How much worse than the baseline cost or buffers may get: 0.2 for 20 %.</summary>
+    public double Tolerance { get; init; } = 0.2;
+
     /// <summary><c>benchmarks.defaults</c>: what a query inherits, and what <c>dotnet dbgate explain</c> judges by.</summary>
     public BenchmarkLimits Defaults { get; init; } = BenchmarkLimits.Default;
 }

@@ -4,6 +4,7 @@ using DbGate.Core.Execution;
 using DbGate.Core.Migrations;
 using DbGate.Core.Results;
 using DbGate.Core.Seeding;
+using DbGate.Core.Snapshots;
 using Npgsql;
 
 namespace DbGate.Core.Benchmarks;
@@ -16,8 +17,10 @@ namespace DbGate.Core.Benchmarks;
 internal static class BenchmarkStage
 {
     /// <param name="finalSchema">False when an up failed: the schema is not the one the queries are written for.</param>
+    /// <param name="changes">What each migration of the run changed, to blame a plan change on one; null when not recorded.</param>
     public static async Task<BenchmarkOutcome> RunAsync(
-        WorkDatabase database, MigrationSet set, bool finalSchema, BenchmarkOptions benchmarks, SeedOptions seed, Action<string> log, CancellationToken cancellationToken)
+        WorkDatabase database, MigrationSet set, bool finalSchema, BenchmarkOptions benchmarks, SeedOptions seed, Action<string> log, CancellationToken cancellationToken,
+        TableChanges? changes = null)
     {
         if (benchmarks.Queries.Count == 0)
             return BenchmarkOutcome.None;
@@ -29,6 +32,7 @@ internal static class BenchmarkStage
         var clock = Stopwatch.StartNew();
         var connection = await database.OpenAsync(cancellationToken);
         await using var session = await ExplainSession.OpenAsync(connection, benchmarks.ParallelWorkers, cancellationToken);
+        var schema = SnapshotDigest.Fingerprint(await SnapshotReader.ReadAsync(connection, SnapshotOptions.Default.For(set.History), cancellationToken)) ?? "";
         var seeded = await Seeder.SeedAsync(connection, seed with { HistoryTables = set.History.Tables, Analyze = false }, cancellationToken);
         var statistics = await GatherStatisticsAsync(connection, seeded, cancellationToken);
         log(string.Create(CultureInfo.InvariantCulture,
@@ -42,8 +46,14 @@ internal static class BenchmarkStage
             log(Line(facts));
         }
         var dataset = new BenchmarkDataset(seeded.Seed, seeded.Fingerprint, seeded.Tables.Sum(t => t.Rows), seeded.Tables.Count, statistics);
+        var version = await session.ServerVersionAsync(cancellationToken);
         return new BenchmarkOutcome(
-            new BenchmarkObservation(await session.ServerVersionAsync(cancellationToken), await session.SettingsAsync(cancellationToken), dataset, queries), []);
+            new BenchmarkObservation(version, await session.SettingsAsync(cancellationToken), dataset, queries)
+            {
+                Schema = schema,
+                Contract = Baseline.DatasetContract.Of(seed, version),
+                Changes = changes ?? new TableChanges(),
+            }, []);
     }
 
     /// <summary>
@@ -78,4 +88,13 @@ internal sealed record BenchmarkOutcome(BenchmarkObservation? Observed, IReadOnl
     public static BenchmarkOutcome Skipped(string why) => new(null, [why]);
 }
 
-internal sealed record BenchmarkObservation(string ServerVersion, IReadOnlyList<BenchmarkSetting> Settings, BenchmarkDataset Dataset, IReadOnlyList<QueryFacts> Queries);
+internal sealed record BenchmarkObservation(string ServerVersion, IReadOnlyList<BenchmarkSetting> Settings, BenchmarkDataset Dataset, IReadOnlyList<QueryFacts> Queries)
+{
+    /// <summary>The final schema's fingerprint, before seeding.</summary>
+    public string Schema { get; init; } = "";
+
+    /// <summary>What a baseline must share to be compared with (see <see cref="Baseline.DatasetContract"/>).</summary>
+    public string Contract { get; init; } = "";
+
+    public TableChanges Changes { get; init; } = new();
+}

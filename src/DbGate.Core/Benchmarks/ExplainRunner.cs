@@ -46,7 +46,7 @@ public static class ExplainRunner
         var outcome = await BenchmarkStage.RunAsync(database, set, finalSchema: true, new BenchmarkOptions { Queries = [query], ParallelWorkers = options.Benchmarks.ParallelWorkers }, options.Seed, log, cancellationToken);
         if (outcome.Observed is not { } observed)
             throw new ConfigurationException(outcome.Notices is [var why, ..] ? why : "the query could not be explained");
-        var (findings, run) = BenchmarkJudge.Judge(observed, server.Description, options.RuleLevels);
+        var (findings, run, _) = BenchmarkJudge.Judge(observed, server.Description, options.RuleLevels);
         var facts = observed.Queries[0];
         return new ExplainOutcome(server.Description, facts.Sets is [var first, ..] ? first.Median : null, limits, findings, run!);
     }

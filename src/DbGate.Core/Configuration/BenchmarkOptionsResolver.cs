@@ -13,11 +13,17 @@ namespace DbGate.Core.Configuration;
 /// </summary>
 internal static class BenchmarkOptionsResolver
 {
+    public const string DefaultBaseline = "dbgate.benchmarks.json";
+
     public static async Task<BenchmarkOptions> ResolveAsync(
         BenchmarksSection? section, YamlLocations locations, string configPath, string projectRoot, CancellationToken cancellationToken)
     {
+        var baselinePath = Path.GetFullPath(section?.Baseline ?? DefaultBaseline, Path.GetDirectoryName(configPath)!);
+        var shownBaseline = Migrations.ProjectPaths.Relative(projectRoot, baselinePath);
+        if (section?.Baseline is not null && !File.Exists(baselinePath))
+            throw new ConfigurationException(locations.Of("benchmarks", "baseline") is { } b ? $"{b}: benchmarks.baseline: file not found: {section.Baseline} (write it with dotnet dbgate benchmark --update-baseline)" : $"benchmarks.baseline: file not found: {section.Baseline}");
         if (section is null)
-            return BenchmarkOptions.None;
+            return BenchmarkOptions.None with { BaselinePath = baselinePath };
         var file = Migrations.ProjectPaths.Relative(projectRoot, configPath);
         SourceLocation? At(params string[] path) => locations.Of(["benchmarks", .. path]) is { } at ? new SourceLocation(file, at.Line, at.Column) : null;
         ConfigurationException Error(string[] path, string message) =>
@@ -56,7 +62,17 @@ internal static class BenchmarkOptionsResolver
                 ParameterLocations = setLocations,
             });
         }
-        return new BenchmarkOptions { Queries = queries, ParallelWorkers = section.ParallelWorkers ?? 0, Defaults = inherited };
+        if (section.Tolerance is { } tolerance && !(tolerance >= 0 && tolerance <= 1000))
+            throw Error(["tolerance"], $"benchmarks.tolerance: must be a percentage between 0 and 1000 (got {Number(tolerance)})");
+        return new BenchmarkOptions
+        {
+            Queries = queries,
+            ParallelWorkers = section.ParallelWorkers ?? 0,
+            Defaults = inherited,
+            BaselinePath = baselinePath,
+            Baseline = File.Exists(baselinePath) ? await Core.Benchmarks.Baseline.BaselineFile.ReadAsync(baselinePath, shownBaseline, cancellationToken) : null,
+            Tolerance = (section.Tolerance ?? 20) / 100,
+        };
     }
 
     private static BenchmarkLimits Limits(

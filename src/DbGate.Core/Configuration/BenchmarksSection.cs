@@ -11,6 +11,12 @@ internal sealed class BenchmarksSection
 
     /// <summary>max_parallel_workers_per_gather for every run (default 0): a parallel plan depends on the machine's cores.</summary>
     public int? ParallelWorkers { get; set; }
+
+    /// <summary>The benchmark baseline, relative to this file (default dbgate.benchmarks.json, used when it exists).</summary>
+    public string? Baseline { get; set; }
+
+    /// <summary>How much worse than the baseline cost or buffers may get, in percent (default 20).</summary>
+    public double? Tolerance { get; set; }
 }
 
 /// <summary><c>benchmarks.defaults</c>: what a query inherits.</summary>

@@ -59,13 +59,13 @@ public static class GateRunner
         var (facts, interruption, identity, health, benchmarks) = await StepLoop.RunAsync(
             token => PrefixStart.CreateWorkDatabaseAsync(server, start, plan, set.Migrations, options, progress, token), set, options, progress, deadline);
         var verdict = Judge.Verdict(options, server.Description, facts, health.Findings, clock.Elapsed, interruption);
-        var (measured, run) = Benchmarks.BenchmarkJudge.Judge(benchmarks.Observed, server.Description, options.RuleLevels);
+        var (measured, run, compared) = Benchmarks.BenchmarkJudge.Judge(benchmarks.Observed, server.Description, options.RuleLevels, options.Benchmarks, options.ProjectRoot);
         return verdict with
         {
             Findings = [.. verdict.Findings, .. measured],
             Benchmarks = run is null ? [] : [run],
             ChangeDiagram = health.ChangeDiagram,
-            Notices = [.. Notices(set), .. benchmarks.Notices],
+            Notices = [.. Notices(set), .. benchmarks.Notices, .. compared],
             RunAs = identity?.Description,
             Privileged = identity is not null && identity.Level != Execution.Privileges.PrivilegeLevel.Least,
         };

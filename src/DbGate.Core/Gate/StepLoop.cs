@@ -71,6 +71,8 @@ internal sealed class StepLoop
                 // Only the tool's own history is left out of the comparison.
                 var snapshots = SnapshotOptions.Default.For(set.History) with { IncludePrivileges = options.ComparePrivileges };
                 Health.HealthRun? health;
+                // What each step changed, so a benchmark's plan change can name its migration.
+                var changes = options.Benchmarks.Queries.Count > 0 ? new Benchmarks.TableChanges() : null;
                 if (set.Commands is { } commands)
                 {
                     // The tool runs the steps: there are no scripts to place findings in, so they carry no location.
@@ -86,7 +88,9 @@ internal sealed class StepLoop
                     {
                         _current = migration;
                         progress.Step?.Invoke(_facts.Count + 1, migrations.Count, migration.Id);
+                        var before = runner.Current;
                         Record(await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken), progress);
+                        changes?.Record(migration, before, runner.Current);
                         if (health is not null)
                             await health.StepDoneAsync(database, migration, runner.Current, cancellationToken);
                     }
@@ -98,7 +102,7 @@ internal sealed class StepLoop
                 {
                     progress.Stage?.Invoke("seeding and benchmarking");
                     var finalSchema = _facts.All(f => !f.Up.Failed);
-                    _benchmarks = await Benchmarks.BenchmarkStage.RunAsync(database, set, finalSchema, options.Benchmarks, options.Seed, progress.Log ?? (_ => { }), cancellationToken);
+                    _benchmarks = await Benchmarks.BenchmarkStage.RunAsync(database, set, finalSchema, options.Benchmarks, options.Seed, progress.Log ?? (_ => { }), cancellationToken, changes);
                 }
             }
             catch (Exception e) when (Interruption(e) is { } reason)

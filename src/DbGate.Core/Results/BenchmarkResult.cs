@@ -12,7 +12,14 @@ public sealed record BenchmarkRun(
     string ServerVersion,
     IReadOnlyList<BenchmarkSetting> Settings,
     BenchmarkDataset Dataset,
-    IReadOnlyList<QueryBenchmark> Queries);
+    IReadOnlyList<QueryBenchmark> Queries)
+{
+    /// <summary>The final schema's fingerprint.</summary>
+    public string Schema { get; init; } = "";
+
+    /// <summary>What a benchmark baseline must share to be compared: seed, generator, server major, rows and overrides.</summary>
+    public string Contract { get; init; } = "";
+}
 
 public sealed record BenchmarkSetting(string Name, string Value);
 

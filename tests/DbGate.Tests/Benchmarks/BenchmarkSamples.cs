@@ -39,7 +39,7 @@ internal static class BenchmarkSamples
                 new QueryFacts(query, [new ParameterSetRun(0, ["17"], plan, [1.94, 1.96, 1.94])]),
                 new QueryFacts(broken, [], new QueryFailure("column \"mail\" does not exist", broken.Location, ["SQLSTATE 42703"])),
             ]);
-        var (findings, run) = BenchmarkJudge.Judge(observed, "PostgreSQL 15.18 (local)", new Dictionary<string, Level>());
+        var (findings, run, _) = BenchmarkJudge.Judge(observed, "PostgreSQL 15.18 (local)", new Dictionary<string, Level>());
         return new GateResult("/repo", "PostgreSQL 15.18 (local)", [new StepResult("1_shop", Phase.Up, Outcome.Passed, TimeSpan.FromMilliseconds(12))], findings, TimeSpan.FromSeconds(2))
         {
             Benchmarks = [run!],

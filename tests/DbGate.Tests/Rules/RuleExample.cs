@@ -8,9 +8,10 @@ namespace DbGate.Tests.Rules;
 /// sqitch project, whose changes have verify scripts.
 /// </summary>
 /// <param name="Config">A ```yaml dbgate.yml block: the dbgate.yml the example runs with (production sizes, say).</param>
+/// <param name="BenchmarkBaseline">A ```json dbgate.benchmarks.json block: the benchmark baseline beside it.</param>
 /// <param name="Diesel">A block written ```sql up diesel: the example is a diesel project, whose tool runs each up in a
 /// transaction of its own (golang-migrate files otherwise).</param>
-public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOnlyList<(string Up, string? Down, string? Verify)> Migrations, string? Config = null, bool Diesel = false)
+public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOnlyList<(string Up, string? Down, string? Verify)> Migrations, string? Config = null, bool Diesel = false, string? BenchmarkBaseline = null)
 {
     public static IEnumerable<RuleExample> From(string ruleId, string help)
     {
@@ -23,6 +24,7 @@ public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOn
             var section = end < 0 ? help[start..] : help[start..end];
             var migrations = new List<(string Up, string? Down, string? Verify)>();
             string? config = null;
+            string? baseline = null;
             var diesel = false;
             foreach (Match block in Block().Matches(section))
             {
@@ -32,6 +34,9 @@ public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOn
                 {
                     case "dbgate.yml":
                         config = sql;
+                        break;
+                    case "dbgate.benchmarks.json":
+                        baseline = sql;
                         break;
                     case "up":
                         migrations.Add((sql, null, null));
@@ -44,7 +49,7 @@ public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOn
                         break;
                 }
             }
-            yield return new RuleExample(ruleId, shouldFail, migrations, config, diesel);
+            yield return new RuleExample(ruleId, shouldFail, migrations, config, diesel, baseline);
         }
     }
 
@@ -54,6 +59,8 @@ public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOn
     /// </summary>
     public void WriteTo(string folder)
     {
+        if (BenchmarkBaseline is not null)
+            File.WriteAllText(Path.Combine(folder, "dbgate.benchmarks.json"), BenchmarkBaseline);
         if (Config is not null)
             File.WriteAllText(Path.Combine(folder, "dbgate.yml"), Config);
         if (Migrations.Any(m => m.Verify is not null))
@@ -95,6 +102,6 @@ public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOn
 
     public override string ToString() => $"{RuleId} {(ShouldFail ? "failing" : "passing")} example";
 
-    [GeneratedRegex(@"```(?:sql|yaml) (?<direction>up|down|verify|dbgate\.yml)(?<diesel> diesel)?\n(?<sql>.*?)```", RegexOptions.Singleline)]
+    [GeneratedRegex(@"```(?:sql|yaml|json) (?<direction>up|down|verify|dbgate\.yml|dbgate\.benchmarks\.json)(?<diesel> diesel)?\n(?<sql>.*?)```", RegexOptions.Singleline)]
     private static partial Regex Block();
 }

@@ -12,5 +12,7 @@ public static class BenchmarkRules
         new RowsMisestimated(),
         new ForbiddenPlanNode(),
         new QueryTimeOverBudget(),
+        new BenchmarkRegressed(),
+        new PlanShapeChanged(),
     ];
 }

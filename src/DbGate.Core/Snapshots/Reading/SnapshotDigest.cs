@@ -16,6 +16,10 @@ internal static class SnapshotDigest
     public static void Remember(SchemaSnapshot snapshot, ReadOnlySpan<byte> document) =>
         Digests.AddOrUpdate(snapshot, SHA256.HashData(document));
 
+    /// <summary>The hash of the document the snapshot was read from, in hex: the same schema gives the same fingerprint.</summary>
+    public static string? Fingerprint(SchemaSnapshot snapshot) =>
+        Digests.TryGetValue(snapshot, out var digest) ? Convert.ToHexStringLower(digest)[..16] : null;
+
     /// <summary>True when both were read from identical documents; false says nothing.</summary>
     public static bool ReadFromSameDocument(SchemaSnapshot one, SchemaSnapshot other) =>
         Digests.TryGetValue(one, out var digest)

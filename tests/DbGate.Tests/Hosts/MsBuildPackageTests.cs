@@ -6,7 +6,7 @@ namespace DbGate.Tests.Hosts;
 /// The packed DbGate.MSBuild in a real `dotnet build` of a small multi-targeted test project: findings become
 /// located MSBuild errors, the gate runs once per project, and not again while nothing it reads has changed.
 /// </summary>
-[Collection(MsBuildPackageGroup.Name)]
+[Collection(PackagesGroup.Name)]
 public sealed class MsBuildPackageTests(PackagesFixture packages) : IDisposable
 {
     private readonly TempFolder _work = new();

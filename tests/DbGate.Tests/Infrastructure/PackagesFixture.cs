@@ -3,11 +3,9 @@ namespace DbGate.Tests.Infrastructure;
 /// <summary>
 /// The two packages users install, packed once per test run from the build the tests run on: the DbGate tool and
 /// DbGate.MSBuild. Installs go through a private NuGet packages folder, because the version is the same on every
-/// run and a shared cache would keep serving the first build it saw. The feed and that folder are the process's,
-/// not the fixture's: each host test collection gets a fixture (so the collections run in parallel), and the first
-/// to start packs for all of them.
+/// run and a shared cache would keep serving the first build it saw.
 /// </summary>
-public sealed class PackagesFixture : IAsyncLifetime
+public sealed class PackagesFixture : IAsyncLifetime, IDisposable
 {
 #if DEBUG
     private const string Configuration = "Debug";
@@ -15,10 +13,7 @@ public sealed class PackagesFixture : IAsyncLifetime
     private const string Configuration = "Release";
 #endif
 
-    private static readonly TempFolder Folder = Shared();
-    private static readonly SemaphoreSlim Packing = new(1, 1);
-    private static bool _packed;
-    private readonly TempFolder _folder = Folder;
+    private readonly TempFolder _folder = new();
 
     public string Feed => Path.Combine(_folder.Path, "feed");
 
@@ -38,21 +33,6 @@ public sealed class PackagesFixture : IAsyncLifetime
     };
 
     public async Task InitializeAsync()
-    {
-        await Packing.WaitAsync();
-        try
-        {
-            if (!_packed)
-                await PackAsync();
-            _packed = true;
-        }
-        finally
-        {
-            Packing.Release();
-        }
-    }
-
-    private async Task PackAsync()
     {
         foreach (var project in new[] { "src/DbGate.Cli/DbGate.Cli.csproj", "src/DbGate.MSBuild/DbGate.MSBuild.csproj" })
         {
@@ -81,24 +61,11 @@ public sealed class PackagesFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    /// <summary>Deleted when the test process ends: by then no collection uses it.</summary>
-    private static TempFolder Shared()
-    {
-        var folder = new TempFolder();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => folder.Dispose();
-        return folder;
-    }
+    public void Dispose() => _folder.Dispose();
 }
 
 [CollectionDefinition(Name)]
 public sealed class PackagesGroup : ICollectionFixture<PackagesFixture>
 {
     public const string Name = "packages";
-}
-
-/// <summary>The MSBuild package's builds, the slowest host test, beside the other host tests rather than after them.</summary>
-[CollectionDefinition(Name)]
-public sealed class MsBuildPackageGroup : ICollectionFixture<PackagesFixture>
-{
-    public const string Name = "packages-msbuild";
 }

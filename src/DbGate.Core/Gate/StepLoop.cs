@@ -84,9 +84,10 @@ internal sealed class StepLoop
                     {
                         _current = migration;
                         progress.Step?.Invoke(_facts.Count + 1, migrations.Count, migration.Id);
-                        Record(await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken), progress);
+                        var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);
+                        Record(step, progress);
                         if (health is not null)
-                            await health.StepDoneAsync(database, migration, runner.Current, cancellationToken);
+                            await health.StepDoneAsync(database, migration, runner.Current, step.Statements, cancellationToken);
                     }
                 }
                 if (health is not null)

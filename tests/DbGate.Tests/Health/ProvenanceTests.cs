@@ -27,6 +27,35 @@ public sealed class ProvenanceTests(PostgresFixture server)
     }
 
     [Fact]
+    public async Task With_the_lint_a_finding_is_located_at_the_statement_that_created_its_object_and_relates_each_statement_that_changed_it()
+    {
+        using var project = new HealthProject();
+        var first = project.Migration(
+            "CREATE TABLE authors (id bigint PRIMARY KEY);\n"
+            + "\n"
+            + "CREATE TABLE books (\n"
+            + "    id bigint PRIMARY KEY,\n"
+            + "    author_id bigint NOT NULL\n"
+            + ");\n"
+            + "  ALTER TABLE books ADD CONSTRAINT books_author_fk FOREIGN KEY (author_id) REFERENCES authors;\n"
+            + "CREATE TABLE events (happened_at timestamptz NOT NULL);\n");
+        var second = project.Migration(
+            "COMMENT ON TABLE authors IS 'who wrote';\n"
+            + "ALTER TABLE events ADD COLUMN note text;\n"
+            + "ALTER TABLE events ADD COLUMN kind text;\n");
+
+        var result = await project.RunObservedAsync(server);
+
+        var foreignKey = Assert.Single(result.Findings, f => f.RuleId == "DBG201");
+        Assert.Equal((first, 7, 3), (foreignKey.Location!.Path, foreignKey.Location.Line, foreignKey.Location.Column));
+        var noKey = Assert.Single(result.Findings, f => f.RuleId == "DBG202");
+        Assert.Equal((first, 8, 1), (noKey.Location!.Path, noKey.Location.Line, noKey.Location.Column));
+        Assert.Equal(
+            [($"{second}:2:1", "table public.events changed by 0002_step"), ($"{second}:3:1", "table public.events last changed by 0002_step")],
+            noKey.Related.Select(r => (r.Location.ToString(), r.Message)));
+    }
+
+    [Fact]
     public async Task Sarif_carries_the_related_locations_and_a_fingerprint_and_stays_valid()
     {
         using var project = new HealthProject();

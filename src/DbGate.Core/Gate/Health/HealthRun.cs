@@ -43,16 +43,24 @@ internal sealed class HealthRun
         return run;
     }
 
-    public async Task StepDoneAsync(WorkDatabase database, Migration migration, SchemaSnapshot after, CancellationToken cancellationToken)
+    /// <param name="statements">The step's observed statements (with the lint on), which place origins at statements.</param>
+    public async Task StepDoneAsync(WorkDatabase database, Migration migration, SchemaSnapshot after, IReadOnlyList<Observation.StatementObservation> statements, CancellationToken cancellationToken)
     {
         _recording.Start();
-        _provenance.Record(migration, after);
+        _provenance.Record(migration, after, statements);
         _recording.Stop();
         _lastMigration = migration.Id;
         if (!_rolesPossible)
             return;
-        foreach (var role in (await RoleNamesAsync(database, cancellationToken)).Where(_roles.Add))
-            _roleOrigins[role] = ProvenanceRecorder.OriginOf(migration);
+        var added = (await RoleNamesAsync(database, cancellationToken)).Where(_roles.Add).ToList();
+        // Roles are no catalog the observation tracks; its command tags still say which statement made the one role.
+        var creates = statements.Where(s => s.Phase == Phase.Up && s.Command == "CREATE ROLE").ToList();
+        foreach (var role in added)
+        {
+            _roleOrigins[role] = added.Count == 1 && creates.Count == 1
+                ? new Origin(migration.Id, creates[0].Location, StatementKnown: true)
+                : ProvenanceRecorder.OriginOf(migration);
+        }
     }
 
     public async Task<HealthOutcome> FinishAsync(WorkDatabase database, IReadOnlyDictionary<string, Level> ruleLevels, Action<string> log, CancellationToken cancellationToken)

@@ -47,10 +47,21 @@ internal sealed class ProvenanceRecorder
         var touchedParents = new HashSet<ObjectId>();
         foreach (var o in now.Values)
         {
-            if (!_objects.TryGetValue(o.Id, out var was))
+            var known = _objects.TryGetValue(o.Id, out var was);
+            if (!known && FormerId(o, observed, now) is { } former)
             {
-                // A table's column made by its CREATE TABLE shows as its own change; one the catalog delta does not
-                // name (an object the observation does not track) falls back to its table's statement, then the file.
+                // Renamed (it, or the table it belongs to): the same object, so it keeps where it came from.
+                _created[o.Id] = _created.GetValueOrDefault(former.Was);
+                _changes[o.Id] = _changes.TryGetValue(former.Was, out var earlier) ? [.. earlier] : [];
+                Changed(o.Id, former.By);
+                foreach (var later in observed.Changes(o.Id, since: former.By))
+                    Changed(o.Id, later);
+            }
+            else if (!known || observed.Recreation(o.Id) is not null)
+            {
+                // Created, or dropped and created again. A table's column made by its CREATE TABLE shows as its own
+                // change; one the catalog delta does not name (an object the observation does not track) falls back
+                // to its table's statement, then the file.
                 var created = observed.Creation(o.Id) ?? (o.Parent is { } p && !_objects.ContainsKey(p) ? observed.Creation(p) : null) ?? file;
                 _created[o.Id] = created;
                 _changes.Remove(o.Id);
@@ -106,6 +117,20 @@ internal sealed class ProvenanceRecorder
 
     public SchemaProvenance Build() =>
         new(_created.ToDictionary(c => c.Key, c => new ObjectHistory(c.Value, _changes.TryGetValue(c.Key, out var list) ? [.. list] : [])));
+
+    /// <summary>
+    /// The name a new object had before this migration, when a statement renamed it, or renamed the table whose column,
+    /// constraint, trigger or policy it is; the rename statement, or the file when only the table's rename was observed.
+    /// </summary>
+    private (ObjectId Was, Origin By)? FormerId(SnapshotObject o, StatementChanges observed, Dictionary<ObjectId, SnapshotObject> now)
+    {
+        if (observed.Rename(o.Id) is { } own && _objects.ContainsKey(own.Was))
+            return own;
+        if (o.Parent is not { } parent || observed.Rename(parent) is not { } table || !o.Id.Name.StartsWith(parent.Name + ".", StringComparison.Ordinal))
+            return null;
+        var was = o.Id with { Name = table.Was.Name + o.Id.Name[parent.Name.Length..] };
+        return _objects.ContainsKey(was) && !now.ContainsKey(was) ? (was, table.By) : null;
+    }
 
     /// <summary>The statements observed to change it, or, when none was (the lint is off), the migration's file.</summary>
     private void ChangedBy(ObjectId id, StatementChanges observed, Origin file)

@@ -56,6 +56,31 @@ public sealed class ProvenanceTests(PostgresFixture server)
     }
 
     [Fact]
+    public async Task With_the_lint_a_renamed_table_keeps_its_origin_and_a_key_dropped_and_added_again_is_located_where_it_was_added_again()
+    {
+        using var project = new HealthProject();
+        var created = project.Migration("CREATE TABLE packages (id serial PRIMARY KEY, name text NOT NULL);\n");
+        project.Migration(
+            "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+            + "CREATE TABLE items (id bigint PRIMARY KEY, user_id bigint NOT NULL CONSTRAINT items_user_fk REFERENCES users);\n");
+        var renamed = project.Migration("SELECT 1;\nALTER TABLE packages RENAME TO crates;\n");
+        var readded = project.Migration(
+            "SELECT 1;\n"
+            + "ALTER TABLE items DROP CONSTRAINT items_user_fk,\n"
+            + "    ADD CONSTRAINT items_user_fk FOREIGN KEY (user_id) REFERENCES users ON DELETE CASCADE;\n");
+
+        var result = await project.RunObservedAsync(server);
+
+        var serial = Assert.Single(result.Findings, f => f.RuleId == "DBG212");
+        Assert.Equal("column public.crates.id", serial.Subject);
+        Assert.Equal($"{created}:1:1", serial.Location!.ToString());
+        Assert.Equal([$"{renamed}:2:1"], serial.Related.Select(r => r.Location.ToString()));
+        var foreignKey = Assert.Single(result.Findings, f => f.RuleId == "DBG201");
+        Assert.Equal($"{readded}:2:1", foreignKey.Location!.ToString());
+        Assert.Equal("0004_step", foreignKey.Migration);
+    }
+
+    [Fact]
     public async Task Sarif_carries_the_related_locations_and_a_fingerprint_and_stays_valid()
     {
         using var project = new HealthProject();

@@ -57,9 +57,10 @@ internal sealed class ProvenanceRecorder
                 foreach (var later in observed.Changes(o.Id, since: former.By))
                     Changed(o.Id, later);
             }
-            else if (!known || observed.Recreation(o.Id) is not null)
+            else if (!known || (!was.Definition.Equals(o.Definition) && observed.Recreation(o.Id) is not null))
             {
-                // Created, or dropped and created again. A table's column made by its CREATE TABLE shows as its own
+                // Created, or dropped and created again as something else (a key re-added with ON DELETE CASCADE); an
+                // index PostgreSQL rebuilt as it was for ALTER COLUMN TYPE stays the one its CREATE INDEX made. A table's column made by its CREATE TABLE shows as its own
                 // change; one the catalog delta does not name (an object the observation does not track) falls back
                 // to its table's statement, then the file.
                 var created = observed.Creation(o.Id) ?? (o.Parent is { } p && !_objects.ContainsKey(p) ? observed.Creation(p) : null) ?? file;
@@ -71,7 +72,7 @@ internal sealed class ProvenanceRecorder
             }
             else if (!was.Definition.Equals(o.Definition))
             {
-                ChangedBy(o.Id, observed, file);
+                ChangedBy(o, observed, file);
             }
             else
             {
@@ -90,7 +91,7 @@ internal sealed class ProvenanceRecorder
         }
         // Only tables that were there before: a new table's own columns are part of its creation.
         foreach (var parent in touchedParents.Where(p => now.ContainsKey(p) && _objects.ContainsKey(p)))
-            ChangedBy(parent, observed, file);
+            ChangedBy(now[parent], observed, file);
         _objects = now;
     }
 
@@ -132,10 +133,16 @@ internal sealed class ProvenanceRecorder
         return _objects.ContainsKey(was) && !now.ContainsKey(was) ? (was, table.By) : null;
     }
 
-    /// <summary>The statements observed to change it, or, when none was (the lint is off), the migration's file.</summary>
-    private void ChangedBy(ObjectId id, StatementChanges observed, Origin file)
+    /// <summary>
+    /// The statements observed to change it, else those that renamed a column or table its definition names, else (the
+    /// lint is off, or it is not a catalog the observation tracks) the migration's file.
+    /// </summary>
+    private void ChangedBy(SnapshotObject o, StatementChanges observed, Origin file)
     {
+        var id = o.Id;
         var statements = observed.Changes(id).ToList();
+        if (statements.Count == 0)
+            statements = [.. (o.Names ?? []).Select(observed.Rename).OfType<(ObjectId Was, Origin By)>().Select(r => r.By).Distinct()];
         foreach (var origin in statements.Count > 0 ? statements : [file])
             Changed(id, origin);
     }

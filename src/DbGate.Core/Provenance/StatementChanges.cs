@@ -48,7 +48,7 @@ internal sealed class StatementChanges
     }
 
     /// <summary>The statement that created the object again after dropping it (a key re-added with ON DELETE CASCADE,
-    /// say): the object of the final schema is that one, whatever its name had before.</summary>
+    /// say): the object of the final schema is that one.</summary>
     public Origin? Recreation(ObjectId id)
     {
         if (!_byObject.TryGetValue(id, out var list))

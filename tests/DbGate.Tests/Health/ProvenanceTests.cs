@@ -56,14 +56,15 @@ public sealed class ProvenanceTests(PostgresFixture server)
     }
 
     [Fact]
-    public async Task With_the_lint_a_renamed_table_keeps_its_origin_and_a_key_dropped_and_added_again_is_located_where_it_was_added_again()
+    public async Task With_the_lint_a_renamed_table_keeps_its_origin_a_renamed_key_column_is_a_change_of_the_key_and_a_key_dropped_and_added_again_is_located_where_it_was_added_again()
     {
         using var project = new HealthProject();
         var created = project.Migration("CREATE TABLE packages (id serial PRIMARY KEY, name text NOT NULL);\n");
         project.Migration(
             "CREATE TABLE users (id bigint PRIMARY KEY);\n"
-            + "CREATE TABLE items (id bigint PRIMARY KEY, user_id bigint NOT NULL CONSTRAINT items_user_fk REFERENCES users);\n");
-        var renamed = project.Migration("SELECT 1;\nALTER TABLE packages RENAME TO crates;\n");
+            + "CREATE TABLE items (id bigint PRIMARY KEY, user_id bigint NOT NULL CONSTRAINT items_user_fk REFERENCES users);\n"
+            + "CREATE TABLE notes (id bigint PRIMARY KEY, author bigint NOT NULL CONSTRAINT notes_author_fk REFERENCES users);\n");
+        var renamed = project.Migration("SELECT 1;\nALTER TABLE packages RENAME TO crates;\nALTER TABLE notes RENAME COLUMN author TO author_id;\n");
         var readded = project.Migration(
             "SELECT 1;\n"
             + "ALTER TABLE items DROP CONSTRAINT items_user_fk,\n"
@@ -75,7 +76,11 @@ public sealed class ProvenanceTests(PostgresFixture server)
         Assert.Equal("column public.crates.id", serial.Subject);
         Assert.Equal($"{created}:1:1", serial.Location!.ToString());
         Assert.Equal([$"{renamed}:2:1"], serial.Related.Select(r => r.Location.ToString()));
-        var foreignKey = Assert.Single(result.Findings, f => f.RuleId == "DBG201");
+        // Renaming the key's column changes the key's definition, not its catalog row: the rename is its change.
+        var renamedColumn = Assert.Single(result.Findings, f => f.Subject == "constraint public.notes.notes_author_fk");
+        Assert.Equal("0002_step.up.sql:3:1", renamedColumn.Location!.ToString());
+        Assert.Equal([$"{renamed}:3:1"], renamedColumn.Related.Select(r => r.Location.ToString()));
+        var foreignKey = Assert.Single(result.Findings, f => f.Subject == "constraint public.items.items_user_fk");
         Assert.Equal($"{readded}:2:1", foreignKey.Location!.ToString());
         Assert.Equal("0004_step", foreignKey.Migration);
     }

@@ -56,15 +56,19 @@ public sealed class ProvenanceTests(PostgresFixture server)
     }
 
     [Fact]
-    public async Task With_the_lint_a_renamed_table_keeps_its_origin_a_renamed_key_column_is_a_change_of_the_key_and_a_key_dropped_and_added_again_is_located_where_it_was_added_again()
+    public async Task With_the_lint_a_renamed_table_keeps_its_origin_a_renamed_key_column_is_a_change_of_the_key_a_rebuilt_index_keeps_its_origin_and_a_key_dropped_and_added_again_is_located_where_it_was_added_again()
     {
         using var project = new HealthProject();
-        var created = project.Migration("CREATE TABLE packages (id serial PRIMARY KEY, name text NOT NULL);\n");
+        var created = project.Migration(
+            "CREATE TABLE packages (id serial PRIMARY KEY, name text NOT NULL);\n"
+            + "CREATE TABLE keywords (id bigint PRIMARY KEY, keyword varchar NOT NULL UNIQUE);\n"
+            + "CREATE INDEX keywords_keyword_idx ON keywords (keyword);\n");
         project.Migration(
             "CREATE TABLE users (id bigint PRIMARY KEY);\n"
             + "CREATE TABLE items (id bigint PRIMARY KEY, user_id bigint NOT NULL CONSTRAINT items_user_fk REFERENCES users);\n"
             + "CREATE TABLE notes (id bigint PRIMARY KEY, author bigint NOT NULL CONSTRAINT notes_author_fk REFERENCES users);\n");
-        var renamed = project.Migration("SELECT 1;\nALTER TABLE packages RENAME TO crates;\nALTER TABLE notes RENAME COLUMN author TO author_id;\n");
+        var renamed = project.Migration("SELECT 1;\nALTER TABLE packages RENAME TO crates;\nALTER TABLE notes RENAME COLUMN author TO author_id;\n"
+            + "ALTER TABLE keywords ALTER COLUMN keyword TYPE text;\n");
         var readded = project.Migration(
             "SELECT 1;\n"
             + "ALTER TABLE items DROP CONSTRAINT items_user_fk,\n"
@@ -80,6 +84,9 @@ public sealed class ProvenanceTests(PostgresFixture server)
         var renamedColumn = Assert.Single(result.Findings, f => f.Subject == "constraint public.notes.notes_author_fk");
         Assert.Equal("0002_step.up.sql:3:1", renamedColumn.Location!.ToString());
         Assert.Equal([$"{renamed}:3:1"], renamedColumn.Related.Select(r => r.Location.ToString()));
+        // ALTER COLUMN TYPE rebuilt the index under a new oid, defined as before: still the one CREATE INDEX made.
+        var duplicate = Assert.Single(result.Findings, f => f.RuleId == "DBG203");
+        Assert.Equal(("index public.keywords_keyword_idx", $"{created}:3:1"), (duplicate.Subject, duplicate.Location!.ToString()));
         var foreignKey = Assert.Single(result.Findings, f => f.Subject == "constraint public.items.items_user_fk");
         Assert.Equal($"{readded}:2:1", foreignKey.Location!.ToString());
         Assert.Equal("0004_step", foreignKey.Migration);

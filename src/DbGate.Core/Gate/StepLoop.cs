@@ -91,7 +91,7 @@ internal sealed class StepLoop
                     }
                 }
                 if (health is not null)
-                    _health = await health.FinishAsync(database, options.RuleLevels, progress.Log ?? (_ => { }), cancellationToken);
+                    _health = await health.FinishAsync(database, options.RuleLevels, migrations.Count < set.Migrations.Count, progress.Log ?? (_ => { }), cancellationToken);
                 _current = null;
             }
             catch (Exception e) when (Interruption(e) is { } reason)

@@ -17,10 +17,11 @@ internal static class HealthFindings
         var origin = history?.Created;
         var related = new List<RelatedLocation>();
         var details = new List<string>();
-        if (origin is not null)
-            details.Add($"{finding.Subject} was created by {origin.Migration}");
-        else
-            details.Add($"{finding.Subject} was there before the first migration");
+        // Without an origin: an existing database's objects, or with --changed those of the unchanged migrations, which
+        // the run applied without stepping through them.
+        details.Add(origin is not null
+            ? $"{finding.Subject} was created by {origin.Migration}"
+            : $"{finding.Subject} existed before the first migration this run checked");
         // Every statement that changed it, the last one last: a reviewer sees each step of how it came to be.
         var changes = history?.Changes ?? [];
         for (var i = 0; i < changes.Count; i++)

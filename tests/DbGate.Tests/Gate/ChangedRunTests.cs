@@ -85,6 +85,24 @@ public sealed class ChangedRunTests : IDisposable
     }
 
     [Fact]
+    public async Task The_summary_diagram_of_a_changed_run_shows_the_tables_every_new_migration_touched()
+    {
+        await CreateRepositoryAsync();
+        Write("0008_customer_nickname", "ALTER TABLE customers ADD COLUMN nickname text;", "ALTER TABLE customers DROP COLUMN nickname;");
+        Write("0009_product_gtin", "ALTER TABLE products ADD COLUMN gtin text;", "ALTER TABLE products DROP COLUMN gtin;");
+        var summary = Path.Combine(_folder.Path, "summary.md");
+
+        using var cli = CliProcess.Start(["check", ".", "--changed", "--provider", "local", "--markdown", summary], new Dictionary<string, string> { ["DBGATE_CACHE"] = Cache }, Repository);
+        var (_, output, error) = await cli.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(File.Exists(summary), output + error);
+        var text = await File.ReadAllTextAsync(summary);
+        // customers is no neighbour of products: only the first new migration puts it in the diagram.
+        Assert.True(text.Contains("\"public.customers\" {", StringComparison.Ordinal), text + output + error);
+        Assert.True(text.Contains("\"public.products\" {", StringComparison.Ordinal), text + output + error);
+    }
+
+    [Fact]
     public async Task With_nothing_changed_no_server_starts_and_the_run_passes()
     {
         await CreateRepositoryAsync();

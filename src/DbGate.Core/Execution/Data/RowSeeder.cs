@@ -61,8 +61,9 @@ internal static class RowSeeder
         {
             await ExecuteAsync(connection, sql, cancellationToken);
         }
-        catch (PostgresException) when (!cancellationToken.IsCancellationRequested)
+        catch (PostgresException e) when (!cancellationToken.IsCancellationRequested && !ServerFault.IsFault(e))
         {
+            // A row the table refuses is skipped; a fault of the server ends the run instead (its connection may be closed).
             if (insideTransaction)
                 await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT dbgate_seed", cancellationToken);
         }

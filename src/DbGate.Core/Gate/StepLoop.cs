@@ -73,7 +73,7 @@ internal sealed class StepLoop
                 {
                     // The tool runs the steps: there are no scripts to place findings in, so they carry no location.
                     health = await StartHealthAsync(database, SchemaSnapshot.Empty, snapshots, options, cancellationToken);
-                    await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken))
+                    await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken, options.Lint.Enabled ? options.Lint.Sizes : null))
                         Record(step, progress);
                 }
                 else

@@ -12,4 +12,7 @@ public sealed record CheckArguments(
     string? Json = null,
     string? Markdown = null,
     string? FailOn = null,
-    bool? Data = null);
+    bool? Data = null,
+    bool AllowExistingDatabase = false,
+    string? Timeout = null,
+    string? Versions = null);

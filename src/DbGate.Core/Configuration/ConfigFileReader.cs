@@ -1,58 +1,54 @@
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
 namespace DbGate.Core.Configuration;
 
-/// <summary>Reads dbgate.yml strictly: a typo in a key is an error with its line, column and the key meant.</summary>
-internal static partial class ConfigFileReader
+/// <summary>Reads dbgate.yml strictly: a typo in a key or a value of the wrong kind is an error with its line, column and what was meant.</summary>
+internal static class ConfigFileReader
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
-    public static async Task<ConfigFile> ReadAsync(string path, CancellationToken cancellationToken) =>
-        (await ReadWithLocationsAsync(path, cancellationToken)).File;
-
-    /// <summary>Also where each key is, for errors found later (a seeded column that does not exist).</summary>
-    public static async Task<(ConfigFile File, YamlLocations Locations)> ReadWithLocationsAsync(string path, CancellationToken cancellationToken)
+    public static async Task<ConfigFile> ReadAsync(string path, CancellationToken cancellationToken)
     {
-        var text = await File.ReadAllTextAsync(path, cancellationToken);
         var name = Path.GetFileName(path);
+        string text;
         try
         {
-            return (Deserializer.Deserialize<ConfigFile?>(text) ?? new ConfigFile(), YamlLocations.Read(name, text));
+            text = await File.ReadAllTextAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Migrations.ScriptFiles.CannotRead(name, e);
+        }
+        try
+        {
+            var yaml = new YamlStream();
+            yaml.Load(new StringReader(text));
+            var locations = ConfigShape.Check(yaml, name);
+            var config = Deserializer.Deserialize<ConfigFile?>(text) ?? new ConfigFile();
+            config.Locations = locations;
+            config.KeyLocations = YamlLocations.From(name, yaml);
+            return config;
+        }
+        catch (YamlException e) when (e.Message.Contains(" tab ", StringComparison.Ordinal) && TabIndentedLine(text) is { } line)
+        {
+            // YamlDotNet places this error at the start of the enclosing mapping, which hides the line to fix.
+            throw new ConfigurationException($"{name}:{line}:1: a tab indents this line; YAML indents with spaces only", e);
         }
         catch (YamlException e)
         {
-            throw new ConfigurationException($"{name}:{e.Start.Line}:{e.Start.Column}: {Explain(e)}", e);
+            throw new ConfigurationException($"{name}:{e.Start.Line}:{e.Start.Column}: {(e.InnerException?.Message ?? e.Message).ReplaceLineEndings(" ")}", e);
         }
     }
 
-    private static string Explain(YamlException e)
+    private static int? TabIndentedLine(string text)
     {
-        var message = (e.InnerException?.Message ?? e.Message).ReplaceLineEndings(" ");
-        if (UnknownProperty().Match(message) is { Success: true } unknown)
-        {
-            var key = unknown.Groups["key"].Value;
-            var type = Type.GetType($"DbGate.Core.Configuration.{unknown.Groups["type"].Value}");
-            var suggestion = type is null ? null : ClosestKey(key, type);
-            return suggestion is null ? $"unknown key '{key}'" : $"unknown key '{key}' (did you mean '{suggestion}'?)";
-        }
-        return message;
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var index = Array.FindIndex(lines, l => l.TakeWhile(char.IsWhiteSpace).Contains('\t') && l.Trim().Length > 0);
+        return index < 0 ? null : index + 1;
     }
-
-    private static string? ClosestKey(string key, Type type)
-    {
-        var known = type.GetProperties().Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name));
-        return known.Select(k => (Key: k, Distance: EditDistance.Between(key, k)))
-            .Where(x => x.Distance <= Math.Max(2, key.Length / 3))
-            .OrderBy(x => x.Distance)
-            .Select(x => x.Key)
-            .FirstOrDefault();
-    }
-
-    [GeneratedRegex(@"Property '(?<key>[^']+)' not found on type '(?:[\w.]+\.)?(?<type>\w+)'")]
-    private static partial Regex UnknownProperty();
 }

@@ -34,11 +34,37 @@ public sealed record GateOptions(
     /// <summary>Also seed rows before each step and check they survive its up and down (opt-in: it costs a second up and down per step).</summary>
     public bool CheckData { get; init; }
 
+    /// <summary>postgres.superuser: run migrations as the server's superuser rather than an unprivileged role.</summary>
+    public bool Superuser { get; init; }
+
+    /// <summary>postgres.extensions: untrusted extensions the unprivileged role may still create, through DbGate.</summary>
+    public IReadOnlyList<string> Extensions { get; init; } = [];
+
+    /// <summary>Work in the connection's own database even when it holds objects DbGate did not create (ups only).</summary>
+    public bool AllowExistingDatabase { get; init; }
+
+    /// <summary>
+    /// Set for <c>check --changed</c>: gate only the migrations new or changed against this base, on top of the
+    /// unchanged prefix. An empty string means the default base (the upstream, else the default branch).
+    /// </summary>
+    public string? ChangedSince { get; init; }
+
     /// <summary>Bounds every statement, so a migration waiting on a lock or sleeping cannot hang CI.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>dbgate.yml's <c>seed:</c> section: how <see cref="Seeding.Seeder"/> fills the migrated schema.</summary>
     public Seeding.SeedOptions Seed { get; init; } = Seeding.SeedOptions.Default;
+
+    /// <summary>The migration tool's settings from dbgate.yml: placeholders, command mode's commands, the EF project.</summary>
+    public Migrations.FormatOptions FormatOptions { get; init; } = Migrations.FormatOptions.Default;
+
+    /// <summary>
+    /// Bounds the whole run, also when the server or the network stops answering; null for no limit. When it passes,
+    /// the run ends incomplete with the reports of what was seen.
+    /// </summary>
+    public TimeSpan? Timeout { get; init; } = DefaultTimeout;
+
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
 }
 
 /// <summary>Where to write each report; null means not written.</summary>

@@ -19,34 +19,44 @@ public static class OptionsResolver
         var configPath = arguments.ConfigFile is { } given ? Path.GetFullPath(given, workingDirectory) : FindConfig(path);
         if (configPath is not null && !File.Exists(configPath))
             throw new ConfigurationException($"config file not found: {arguments.ConfigFile}");
-        var (config, locations) = configPath is null ? (new ConfigFile(), YamlLocations.None("dbgate.yml")) : await ConfigFileReader.ReadWithLocationsAsync(configPath, cancellationToken);
+        var config = configPath is null ? new ConfigFile() : await ConfigFileReader.ReadAsync(configPath, cancellationToken);
         var configDirectory = configPath is null ? path : Path.GetDirectoryName(configPath)!;
 
         var migrations = config.Migrations is { Length: > 0 } m ? Path.GetFullPath(m, configDirectory) : Conventional(path);
-        var provider = Choose(arguments.Provider, config.Postgres?.Provider, "auto", "provider", Providers);
+        var at = config.Locations;
         var projectRoot = ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory);
+        var provider = arguments.Provider is { } p
+            ? Choose(p, "--provider", Providers)
+            : at.Read("postgres.provider", () => Choose(config.Postgres?.Provider ?? "auto", "postgres.provider", Providers));
         return new GateOptions(
             projectRoot,
             migrations,
-            config.Format ?? "auto",
+            at.Read("format", () => Format(config.Format)),
             provider,
             // dbgate.yml names the secret's variable (${PGCONN}) rather than holding it.
-            arguments.Connection ?? (config.Postgres?.Connection is { Length: > 0 } c ? EnvironmentReferences.Expand(c, "postgres.connection") : null),
+            arguments.Connection ?? (config.Postgres?.Connection is { Length: > 0 } c ? at.Read("postgres.connection", () => EnvironmentReferences.Expand(c, "postgres.connection")) : null),
             arguments.Image ?? config.Postgres?.Image,
-            ParseLevel(arguments.FailOn ?? config.FailOn ?? "error", "fail-on"))
+            arguments.FailOn is { } f ? ParseLevel(f, "--fail-on") : at.Read("fail_on", () => ParseLevel(config.FailOn ?? "error", "fail_on")))
         {
             Reports = new ReportPaths(
                 Report(arguments.Sarif, workingDirectory, config.Reports?.Sarif, configDirectory),
                 Report(arguments.JUnit, workingDirectory, config.Reports?.Junit, configDirectory),
                 Report(arguments.Json, workingDirectory, config.Reports?.Json, configDirectory),
                 Report(arguments.Markdown, workingDirectory, config.Reports?.Markdown, configDirectory)),
-            Versions = config.Postgres?.Versions ?? [],
+            Versions = arguments.Versions is { Length: > 0 } v ? v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : config.Postgres?.Versions ?? [],
             ComparePrivileges = config.RoundTrip?.Privileges ?? false,
             CheckData = arguments.Data ?? config.RoundTrip?.Data ?? false,
+            Superuser = config.Postgres?.Superuser ?? false,
+            Extensions = at.Read("postgres.extensions", () => ExtensionNames(config.Postgres?.Extensions)),
+            AllowExistingDatabase = arguments.AllowExistingDatabase,
             Irreversible = (config.RoundTrip?.Irreversible ?? []).ToHashSet(StringComparer.Ordinal),
-            RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => ParseLevel(r.Value, $"rules.{r.Key}"), StringComparer.Ordinal),
-            StatementTimeout = config.StatementTimeout is { } timeout ? Durations.Parse(timeout, "statement_timeout") : TimeSpan.FromMinutes(5),
-            Seed = SeedOptionsResolver.Resolve(config.Seed, locations, configDirectory, projectRoot),
+            RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => at.Read($"rules.{r.Key}", () => ParseLevel(r.Value, $"rules.{r.Key}")), StringComparer.Ordinal),
+            StatementTimeout = config.StatementTimeout is { } timeout ? at.Read("statement_timeout", () => Durations.Parse(timeout, "statement_timeout")) : TimeSpan.FromMinutes(5),
+            Timeout = arguments.Timeout is { } t ? NoLimitIfZero(Durations.Parse(t, "--timeout"))
+                : config.Timeout is { } limit ? at.Read("timeout", () => NoLimitIfZero(Durations.Parse(limit, "timeout")))
+                : GateOptions.DefaultTimeout,
+            FormatOptions = FormatOptionsResolver.Resolve(config, configDirectory, configPath),
+            Seed = SeedOptionsResolver.Resolve(config.Seed, config.KeyLocations, configDirectory, projectRoot),
         };
     }
 
@@ -55,12 +65,33 @@ public static class OptionsResolver
             ? level
             : throw new ConfigurationException($"{what} must be one of error, warning, note, none (got '{text}')");
 
-    private static string Choose(string? fromArguments, string? fromConfig, string fallback, string what, string[] allowed)
+    /// <summary>0 means no limit, as statement_timeout 0 does in PostgreSQL.</summary>
+    private static TimeSpan? NoLimitIfZero(TimeSpan limit) => limit == TimeSpan.Zero ? null : limit;
+
+    private static List<string> ExtensionNames(List<string>? names)
     {
-        var value = fromArguments ?? fromConfig ?? fallback;
-        return allowed.Contains(value, StringComparer.Ordinal)
+        foreach (var name in names ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '-')))
+                throw new ConfigurationException($"postgres.extensions: '{name}' is not an extension name (letters, digits, '_' and '-')");
+        }
+        return names ?? [];
+    }
+
+    private static string Choose(string value, string what, string[] allowed) =>
+        allowed.Contains(value, StringComparer.Ordinal)
             ? value
             : throw new ConfigurationException($"{what} must be one of {string.Join(", ", allowed)} (got '{value}')");
+
+    /// <summary>Checked here rather than when the migrations are read, so the error can point at the key.</summary>
+    private static string Format(string? format)
+    {
+        if (format is null or "auto" || Migrations.MigrationDiscovery.FormatNames.Contains(format, StringComparer.Ordinal))
+            return format ?? "auto";
+        var known = Migrations.MigrationDiscovery.FormatNames;
+        var closest = known.MinBy(k => EditDistance.Between(format, k));
+        var suggestion = closest is not null && EditDistance.Between(format, closest) <= Math.Max(2, format.Length / 3) ? $" (did you mean '{closest}'?)" : "";
+        throw new ConfigurationException($"format must be auto or one of {string.Join(", ", known)} (got '{format}'){suggestion}");
     }
 
     private static string? Report(string? fromArguments, string workingDirectory, string? fromConfig, string configDirectory) =>

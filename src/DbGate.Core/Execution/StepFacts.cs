@@ -22,4 +22,10 @@ public sealed record StepFacts(
 {
     /// <summary>With the data check on: one line per table whose rows did not survive the up and the down.</summary>
     public IReadOnlyList<string> DataLost { get; init; } = [];
+
+    /// <summary>sqitch: how the verify script ran after the up; null when the step has none or the up failed.</summary>
+    public ScriptRun? Verify { get; init; }
+
+    /// <summary>Command mode: relations the up rewrote (same OID, new relfilenode), for the rules of the observation layer.</summary>
+    public IReadOnlyList<string> Rewritten { get; init; } = [];
 }

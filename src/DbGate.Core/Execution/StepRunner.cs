@@ -36,8 +36,9 @@ internal sealed class StepRunner : IAsyncDisposable
 
     public async Task<StepFacts> RunAsync(Migration migration, bool irreversibleAllowed, CancellationToken cancellationToken)
     {
-        var up = await LoadedScript.LoadAsync(migration.Up, cancellationToken);
-        var down = migration.Down is null ? null : await LoadedScript.LoadAsync(migration.Down, cancellationToken);
+        var up = await LoadAsync(migration.Up, cancellationToken);
+        // Downs run only in databases DbGate created: a down drops things, and an existing database is someone's.
+        var down = migration.Down is null || !_database.CreatedByDbGate ? null : await LoadAsync(migration.Down, cancellationToken);
         // Both checks run where they cannot disturb the forward run: in DbGate's own transaction, rolled back,
         // when the tool runs both scripts in transactions; otherwise in a clone, each script run as the tool would.
         var upInTransaction = TransactionSemantics.RunsInTransaction(migration, up);
@@ -49,22 +50,38 @@ internal sealed class StepRunner : IAsyncDisposable
             ? await CheckAsync((connection, run) => DataRoundTrip.RunAsync(connection, run, up, down, before, !inClone, cancellationToken), migration, inClone, cancellationToken)
             : DataRoundTripResult.NotChecked;
 
+        ScriptRun? verify = null;
         var forward = await ScriptExecutor.RunAsTheToolWouldAsync(_connection, up, upInTransaction, cancellationToken);
         // A failed up in a transaction left nothing behind; one outside may have left part of itself.
         if (!forward.Failed || !upInTransaction)
             _current = await SnapshotReader.ReadAsync(_connection, _snapshotOptions, cancellationToken);
         if (forward.Failed)
             return Facts(ScriptRun.Skipped("the up failed"), ScriptRun.Skipped("the up failed"), []);
+        if (migration.Verify is not null)
+            verify = await VerifyAsync(migration.Verify, cancellationToken);
         if (down is null)
-            return Facts(ScriptRun.Skipped("there is no down"), ScriptRun.Skipped("there is no down"), []);
+        {
+            var why = _database.CreatedByDbGate || migration.Down is null ? "there is no down" : "downs never run in a database DbGate did not create";
+            return Facts(ScriptRun.Skipped(why), ScriptRun.Skipped(why), []);
+        }
 
         var after = _current;
         var roundTrip = await CheckAsync((connection, run) => RoundTrip.RunAsync(connection, run, down, up, before, after, _snapshotOptions, cancellationToken), migration, inClone, cancellationToken);
         return Facts(roundTrip.Down, roundTrip.Redo, roundTrip.DownDifferences, roundTrip.RedoDifferences);
 
         StepFacts Facts(ScriptRun downRun, ScriptRun redo, IReadOnlyList<SchemaDifference> downDiff, IReadOnlyList<SchemaDifference>? redoDiff = null) =>
-            new(migration, forward, downRun, redo, downDiff, redoDiff ?? [], irreversibleAllowed, inClone) { DataLost = data.Lost };
+            new(migration, forward, downRun, redo, downDiff, redoDiff ?? [], irreversibleAllowed, inClone) { DataLost = data.Lost, Verify = verify };
     }
+
+    /// <summary>
+    /// As sqitch runs a verify script (with psql, statement by statement, its own BEGIN … ROLLBACK its transaction),
+    /// after the schema after the up was read, so only what sqitch itself would change can change.
+    /// </summary>
+    private async Task<ScriptRun> VerifyAsync(MigrationScript script, CancellationToken cancellationToken) =>
+        await ScriptExecutor.RunAsync(_connection, await LoadAsync(script, cancellationToken), insideTransaction: false, cancellationToken);
+
+    private async Task<LoadedScript> LoadAsync(MigrationScript script, CancellationToken cancellationToken) =>
+        await LoadedScript.LoadAsync(script, cancellationToken) with { Gateway = _database.Extensions };
 
     /// <summary>How a check runs a script: inside DbGate's transaction, or as the tool would in a clone.</summary>
     internal delegate Task<ScriptRun> ScriptRunner(LoadedScript script);
@@ -77,31 +94,27 @@ internal sealed class StepRunner : IAsyncDisposable
     /// <summary>Runs a check inside a transaction that is always rolled back, so the work database is untouched.</summary>
     private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, Task<T>> check, CancellationToken cancellationToken)
     {
+        // Disposing rolls back what is still open; an explicit rollback on a connection that broke mid-check would
+        // throw and hide why it broke.
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            return await check(_connection);
-        }
-        finally
-        {
-            await transaction.RollbackAsync(cancellationToken);
-        }
+        var result = await check(_connection);
+        await transaction.RollbackAsync(cancellationToken);
+        return result;
     }
 
     /// <summary>Runs a check in a throwaway copy of the work database, for steps the tool runs outside a transaction.</summary>
     private async Task<T> InCloneAsync<T>(Func<NpgsqlConnection, Task<T>> check, CancellationToken cancellationToken)
     {
         await _connection.DisposeAsync();
-        try
+        T result;
+        await using (var clone = await _database.CloneAsync(cancellationToken))
         {
-            await using var clone = await _database.CloneAsync(cancellationToken);
             await using var connection = await clone.OpenAsync(cancellationToken);
-            return await check(connection);
+            result = await check(connection);
         }
-        finally
-        {
-            _connection = await _database.OpenAsync(cancellationToken);
-        }
+        // Only after a check that ended: reconnecting after a fault would fail again and hide the first failure.
+        _connection = await _database.OpenAsync(cancellationToken);
+        return result;
     }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using DbGate.Core.Configuration;
 using DbGate.Core.Execution;
+using DbGate.Core.Gate.Changes;
 using DbGate.Core.Migrations;
 using DbGate.Core.Providers;
 using DbGate.Core.Results;
 using DbGate.Core.Snapshots;
-using Npgsql;
 
 namespace DbGate.Core.Gate;
 
@@ -17,52 +17,56 @@ public static class GateRunner
 {
     /// <param name="log">Progress lines for people (a server starting, a step done); never secrets.</param>
     public static Task<GateResult> RunAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken) =>
-        options.Versions.Count > 0
-            ? VersionMatrix.RunAsync(options, o => RunOnceAsync(o, log, cancellationToken), cancellationToken)
-            : RunOnceAsync(options, log, cancellationToken);
+        RunAsync(options, new GateProgress { Log = log }, cancellationToken);
 
-    private static async Task<GateResult> RunOnceAsync(GateOptions options, Action<string>? log, CancellationToken cancellationToken)
+    public static async Task<GateResult> RunAsync(GateOptions options, GateProgress progress, CancellationToken cancellationToken)
     {
-        log ??= _ => { };
+        using var deadline = new RunDeadline(options.Timeout, cancellationToken);
         var clock = Stopwatch.StartNew();
-        var migrations = MigrationDiscovery.Discover(options.MigrationsPath, options.ProjectRoot, options.Format);
-        var provider = await ProviderSelector.SelectAsync(options, cancellationToken);
-        log($"starting PostgreSQL ({provider.Name}) for {migrations.Count} migrations");
-
-        await using var server = await provider.StartAsync(cancellationToken);
-        log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
-        var facts = new List<StepFacts>();
-        string? interruption = null;
         try
         {
-            await using var database = await WorkDatabase.CreateAsync(server, options.StatementTimeout, cancellationToken);
-            await using var runner = await StepRunner.StartAsync(database, SnapshotOptions.Default with { IncludePrivileges = options.ComparePrivileges }, options.CheckData, cancellationToken);
-            foreach (var migration in migrations)
-            {
-                var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);
-                facts.Add(step);
-                log(StepLine(step));
-            }
+            // Once for every PostgreSQL version: preparing a format can mean building a project.
+            var set = MigrationDiscovery.Open(options.MigrationsPath, options.ProjectRoot, options.Format, options.FormatOptions);
+            if (set.Preparation is { } preparation)
+                set = await preparation.PrepareAsync(progress.Log ?? (_ => { }), deadline.Token);
+            return options.Versions.Count > 0
+                ? await VersionMatrix.RunAsync(options, o => RunOnceAsync(o, set, clock, progress, deadline), deadline.Token)
+                : await RunOnceAsync(options, set, clock, progress, deadline);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.Expired)
         {
-            interruption = "cancelled";
+            // Out of time before any server was ready: there is nothing to judge, only the reason to give.
+            throw new InfrastructureException($"{deadline.Reason}, before PostgreSQL was ready");
         }
-        catch (NpgsqlException e) when (e is not PostgresException)
-        {
-            // The connection itself broke: the server died or was killed under us.
-            interruption = $"lost the connection to PostgreSQL: {e.Message}";
-        }
-        return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption);
     }
 
-    private static string StepLine(StepFacts step) =>
-        $"{step.Migration.Id}: up {Word(step.Up)}, down {Word(step.Down)}, redo {Word(step.Redo)}";
-
-    private static string Word(ScriptRun run) => run.Outcome switch
+    private static async Task<GateResult> RunOnceAsync(GateOptions options, MigrationSet set, Stopwatch clock, GateProgress progress, RunDeadline deadline)
     {
-        Outcome.Passed => "ok",
-        Outcome.Failed => "FAILED",
-        _ => "skipped",
-    };
+        var log = progress.Log ?? (_ => { });
+        var cancellationToken = deadline.Token;
+        // Command mode has no files to compare with a base: it always checks every step.
+        var plan = set.Commands is null ? await ChangePlanner.ForOptionsAsync(options, set.Migrations, progress, cancellationToken) : ChangePlan.Everything(set.Migrations);
+        if (plan.Checked.Count == 0 && set.Commands is null)
+            return Judge.Verdict(options, $"not started: no migration changed since {plan.Base}", [], clock.Elapsed, null);
+        var provider = await ProviderSelector.SelectAsync(options, cancellationToken);
+        var start = set.Commands is null ? await PrefixStart.PrepareAsync(provider, plan, options, progress, cancellationToken) : new PrefixStart.Start(provider, null, ApplyForward: false);
+        log(set.Commands is null ? $"starting PostgreSQL ({start.Provider.Name}) for {plan.Checked.Count} {set.Format} migrations" : $"starting PostgreSQL ({start.Provider.Name}) for command mode");
+        progress.Stage?.Invoke("starting PostgreSQL");
+
+        await using var server = await start.Provider.StartAsync(cancellationToken);
+        log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
+        var (facts, interruption, identity) = await StepLoop.RunAsync(
+            token => PrefixStart.CreateWorkDatabaseAsync(server, start, plan, set.Migrations, options, progress, token), set, options, progress, deadline);
+        return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption) with
+        {
+            Notices = Notices(set),
+            RunAs = identity?.Description,
+            Privileged = identity is not null && identity.Level != Execution.Privileges.PrivilegeLevel.Least,
+        };
+    }
+
+    private static List<string> Notices(MigrationSet set) =>
+        set.ForwardOnly
+            ? [$"round trip not applicable: {set.Format} migrations are forward only (the tool has no downs); every up still runs and is checked", .. set.Notices]
+            : [.. set.Notices];
 }

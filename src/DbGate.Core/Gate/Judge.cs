@@ -22,6 +22,9 @@ internal static class Judge
     private static IEnumerable<StepResult> Steps(StepFacts facts)
     {
         yield return Step(facts, Phase.Up, facts.Up);
+        // A step with no down by design has no down or redo to report: the run says so once, not per step.
+        if (facts.Migration.Down is null && !facts.Migration.DownExpected)
+            yield break;
         yield return Step(facts, Phase.Down, facts.Down);
         yield return Step(facts, Phase.Redo, facts.Redo);
     }

@@ -68,6 +68,11 @@ internal static class VersionMatrix
             findings,
             duration,
             interrupted is null,
-            interrupted?.Interruption);
+            interrupted?.Interruption)
+        {
+            Notices = [.. runs.SelectMany(r => r.Result.Notices).Distinct(StringComparer.Ordinal)],
+            Privileged = runs.Any(r => r.Result.Privileged),
+            RunAs = string.Join("; ", runs.Select(r => r.Result.RunAs).OfType<string>().Distinct(StringComparer.Ordinal)) is { Length: > 0 } runAs ? runAs : null,
+        };
     }
 }

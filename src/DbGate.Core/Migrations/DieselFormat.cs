@@ -13,11 +13,15 @@ internal sealed partial class DieselFormat : IMigrationFormat
 
     public bool Recognises(DirectoryInfo folder) => MigrationFolders(folder).Any();
 
-    public IReadOnlyList<Migration> Discover(DirectoryInfo folder, string projectRoot)
+    public MigrationSet Discover(DiscoveryContext context) =>
+        new(Name, Discover(context.Folder, context.ProjectRoot), HistoryScope.Of("__diesel_schema_migrations"));
+
+    private static List<Migration> Discover(DirectoryInfo folder, string projectRoot)
     {
         var migrations = new List<Migration>();
         foreach (var directory in folder.EnumerateDirectories().Where(d => !d.Name.StartsWith('.')))
         {
+            EnsureListable(directory, projectRoot);
             var up = new FileInfo(Path.Combine(directory.FullName, "up.sql"));
             var down = new FileInfo(Path.Combine(directory.FullName, "down.sql"));
             if (!up.Exists)
@@ -32,7 +36,10 @@ internal sealed partial class DieselFormat : IMigrationFormat
                 version,
                 ProjectPaths.Script(projectRoot, up.FullName),
                 down.Exists ? ProjectPaths.Script(projectRoot, down.FullName) : null,
-                RunInTransaction(directory)));
+                RunInTransaction(directory, projectRoot, folder.FullName))
+            {
+                OutsideTransactionHint = "move the statement to a migration of its own with metadata.toml saying run_in_transaction = false",
+            });
         }
         var duplicate = migrations.GroupBy(m => m.Version, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -43,11 +50,35 @@ internal sealed partial class DieselFormat : IMigrationFormat
     private static IEnumerable<DirectoryInfo> MigrationFolders(DirectoryInfo folder) =>
         folder.EnumerateDirectories().Where(d => File.Exists(Path.Combine(d.FullName, "up.sql")));
 
+    /// <summary>An unreadable folder would otherwise look like one without up.sql, and its migration would be silently skipped.</summary>
+    private static void EnsureListable(DirectoryInfo directory, string projectRoot)
+    {
+        try
+        {
+            using var entries = directory.EnumerateFileSystemInfos().GetEnumerator();
+            entries.MoveNext();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw ScriptFiles.CannotRead(ProjectPaths.Relative(projectRoot, directory.FullName) + "/", e);
+        }
+    }
+
     /// <summary>diesel's metadata.toml: <c>run_in_transaction = false</c> is the only key that matters here.</summary>
-    private static bool RunInTransaction(DirectoryInfo directory)
+    private static bool RunInTransaction(DirectoryInfo directory, string projectRoot, string folder)
     {
         var metadata = Path.Combine(directory.FullName, "metadata.toml");
-        return !File.Exists(metadata) || !File.ReadLines(metadata).Any(line => RunOutsideTransaction().IsMatch(line));
+        if (!File.Exists(metadata))
+            return true;
+        ScriptFiles.Check(projectRoot, metadata, [projectRoot, folder]);
+        try
+        {
+            return !File.ReadLines(metadata).Any(line => RunOutsideTransaction().IsMatch(line));
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw ScriptFiles.CannotRead(ProjectPaths.Relative(projectRoot, metadata), e);
+        }
     }
 
     [GeneratedRegex(@"^\s*run_in_transaction\s*=\s*false\s*(#.*)?$")]

@@ -10,7 +10,10 @@ internal sealed partial class GolangMigrateFormat : IMigrationFormat
 
     public bool Recognises(DirectoryInfo folder) => folder.EnumerateFiles("*.up.sql").Any(f => FileName().IsMatch(f.Name));
 
-    public IReadOnlyList<Migration> Discover(DirectoryInfo folder, string projectRoot)
+    public MigrationSet Discover(DiscoveryContext context) =>
+        new(Name, Discover(context.Folder, context.ProjectRoot), HistoryScope.Of("schema_migrations"));
+
+    private static List<Migration> Discover(DirectoryInfo folder, string projectRoot)
     {
         var scripts = folder.EnumerateFiles("*.sql")
             .Select(f => (File: f, Match: FileName().Match(f.Name)))
@@ -27,6 +30,8 @@ internal sealed partial class GolangMigrateFormat : IMigrationFormat
             if (ups.Count == 0)
                 throw new ConfigurationException($"{downs[0].File.Name} has no matching .up.sql");
             var up = ups[0];
+            if (downs.Count == 1 && Title(downs[0].Match) != Title(up.Match))
+                throw new ConfigurationException($"{up.File.Name} and {downs[0].File.Name} share version {Normalised(group.Key)} but not a name, so it is unclear which migration the down undoes: rename one to match");
             migrations.Add(new Migration(
                 Path.GetFileName(up.File.Name)[..^".up.sql".Length],
                 group.Key,
@@ -34,10 +39,13 @@ internal sealed partial class GolangMigrateFormat : IMigrationFormat
                 downs.Count == 1 ? ProjectPaths.Script(projectRoot, downs[0].File.FullName) : null)
             {
                 OneStatementRunsAlone = true,
+                OutsideTransactionHint = "put the statement in a file of its own: golang-migrate sends a file of one statement outside a transaction",
             });
         }
         return migrations.OrderBy(m => m.Version, VersionOrder.Instance).ToList();
     }
+
+    private static string Title(Match match) => match.Groups["title"].Value;
 
     private static string Normalised(string version) => version.TrimStart('0') is { Length: > 0 } digits ? digits : "0";
 

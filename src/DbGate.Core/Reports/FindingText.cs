@@ -20,6 +20,9 @@ internal static class FindingText
     public static string Headline(Finding finding, bool msBuildStyle = false, Func<Level, string, string>? paintLevel = null) =>
         $"{Origin(finding, msBuildStyle)}: {paintLevel?.Invoke(finding.Level, Formats.Name(finding.Level)) ?? Formats.Name(finding.Level)} {Clean(finding.RuleId)}: {MessageLines(finding)[0]}";
 
+    /// <summary>The message's first line, without origin or level: for hosts that show those themselves.</summary>
+    public static string FirstLine(Finding finding) => MessageLines(finding)[0];
+
     public static IEnumerable<string> DetailLines(Finding finding) =>
         MessageLines(finding).Skip(1).Concat(finding.Details.SelectMany(d => Clean(d).Split('\n')));
 

@@ -20,7 +20,7 @@ internal sealed class JUnitCases
 
         var findingCases = loose.Where(f => Fails(f, failOn)).Select(FindingCase).ToList();
         if (!result.Complete)
-            findingCases.Add(IncompleteCase());
+            findingCases.Add(IncompleteCase(result));
         FindingCases = findingCases;
         FindingNotes = [.. loose.Where(f => !Fails(f, failOn)).Select(FindingText.Block)];
     }
@@ -68,10 +68,11 @@ internal sealed class JUnitCases
         return testCase;
     }
 
-    private static XElement IncompleteCase()
+    private static XElement IncompleteCase(GateResult result)
     {
         var testCase = Case("dbgate", "run", "0.000");
-        testCase.Add(Outcome("error", "incomplete", "The run was cut short; the results are what was seen before it stopped.", ""));
+        var why = Verdicts.WhyIncomplete(result);
+        testCase.Add(Outcome("error", "incomplete", $"{char.ToUpperInvariant(why[0])}{why[1..]}; the results are what was seen before it stopped.", ""));
         return testCase;
     }
 

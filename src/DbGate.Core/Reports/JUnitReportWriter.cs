@@ -40,7 +40,7 @@ internal sealed class JUnitReportWriter(ReportContext context) : IReportWriter
         var cases = new JUnitCases(result, context.FailOn);
         return new XElement("testsuites",
             Suite(0, "migrations", result, cases.StepCases, cases.StepNotes, Formats.Seconds(Sum(result.Steps))),
-            Suite(1, "findings", result, cases.FindingCases, cases.FindingNotes, "0.000"));
+            Suite(1, "findings", result, cases.FindingCases, [.. result.Notices.Select(n => "notice: " + n), .. cases.FindingNotes], "0.000"));
     }
 
     private XElement Suite(int id, string name, GateResult result, IReadOnlyList<XElement> testCases, IReadOnlyList<string> notes, string time) =>
@@ -57,6 +57,7 @@ internal sealed class JUnitReportWriter(ReportContext context) : IReportWriter
             new XAttribute("time", time),
             new XElement("properties",
                 Property("server", result.Server),
+                Property("runAs", result.RunAs ?? ""),
                 Property("complete", result.Complete ? "true" : "false"),
                 Property("failOn", Formats.Name(context.FailOn)),
                 Property("durationSeconds", Formats.Seconds(result.Duration))),

@@ -10,14 +10,20 @@ internal sealed record JsonReport(
     JsonTool Tool,
     string Server,
     bool Complete,
+    string? Interruption,
     Verdict Verdict,
     Level FailOn,
     double DurationSeconds,
     JsonCounts Counts,
     IReadOnlyList<JsonStep> Steps,
-    IReadOnlyList<JsonFinding> Findings)
+    IReadOnlyList<JsonFinding> Findings,
+    IReadOnlyList<string> Notices)
 {
     public const int CurrentVersion = 1;
+
+    public string? RunAs { get; init; }
+
+    public bool Privileged { get; init; }
 }
 
 internal sealed record JsonTool(string Name, string Version);

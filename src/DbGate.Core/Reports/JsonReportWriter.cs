@@ -19,13 +19,19 @@ internal sealed class JsonReportWriter(ReportContext context) : IReportWriter
             new JsonTool(ToolInfo.Name, context.ToolVersion),
             result.Server,
             result.Complete,
+            result.Complete ? null : result.Interruption ?? Verdicts.CutShort,
             result.VerdictAt(context.FailOn),
             context.FailOn,
             Formats.SecondsValue(result.Duration),
             new JsonCounts(result.Count(Level.Error), result.Count(Level.Warning), result.Count(Level.Note), result.Count(Level.None)),
             [.. result.Steps.Select(s => new JsonStep(s.Migration, s.Phase, s.Outcome, Formats.SecondsValue(s.Duration), s.Reason))],
             [.. result.Findings.Select(f => new JsonFinding(
-                f.RuleId, f.Level, f.Message, f.Details, f.Migration, f.Phase, ToJson(f.Location), helpUris.GetValueOrDefault(f.RuleId), f.Versions))]);
+                f.RuleId, f.Level, f.Message, f.Details, f.Migration, f.Phase, ToJson(f.Location), helpUris.GetValueOrDefault(f.RuleId), f.Versions))],
+            result.Notices)
+        {
+            RunAs = result.RunAs,
+            Privileged = result.Privileged,
+        };
     }
 
     private static JsonLocation? ToJson(SourceLocation? at) =>

@@ -17,6 +17,12 @@ internal sealed class MarkdownReportWriter(ReportContext context, int maxBytes =
         ArgumentNullException.ThrowIfNull(result);
         var md = new MarkdownBudget(maxBytes);
         md.Append(Headline(result.VerdictAt(context.FailOn)) + "\n\n" + Counts(result) + "\n\n");
+        if (!result.Complete && result.Interruption is { Length: > 0 } why)
+            md.Append($"**Why:** {MarkdownText.Inline(why)}\n\n");
+        if (result.Notices.Count > 0)
+            md.Append(string.Concat(result.Notices.Select(n => $"> ℹ️ {MarkdownText.Inline(n)}\n")) + "\n");
+        if (result.Privileged && result.RunAs is { } runAs)
+            md.Append($"> [!WARNING]\n> {MarkdownText.Inline(runAs)}\n\n");
 
         // Most severe first, so that if the table must be cut it is the notes that go.
         var findings = result.Findings.OrderByDescending(f => f.Level).ToList();
@@ -31,7 +37,7 @@ internal sealed class MarkdownReportWriter(ReportContext context, int maxBytes =
     {
         Verdict.Passed => "## ✅ DbGate passed",
         Verdict.Failed => "## ❌ DbGate failed",
-        _ => "## ⚠️ DbGate incomplete: the run was cut short",
+        _ => "## ⚠️ DbGate incomplete: " + Verdicts.CutShort,
     };
 
     private static string Counts(GateResult result)

@@ -17,4 +17,10 @@ public enum ReportFormat
 
     /// <summary>Plain text for a terminal or a build log.</summary>
     Text,
+
+    /// <summary>MSBuild's canonical <c>path(line,col): error DBG002: message</c> lines, for the MSBuild package.</summary>
+    MsBuild,
+
+    /// <summary>GitHub Actions workflow commands (<c>::error file=…::</c>), at most ten of each kind, worst first.</summary>
+    GitHubAnnotations,
 }

@@ -15,11 +15,16 @@ public static class ReportWriters
             ReportFormat.Json => new JsonReportWriter(context),
             ReportFormat.Markdown => new MarkdownReportWriter(context),
             ReportFormat.Text => new TextReportWriter(context),
+            ReportFormat.MsBuild => new Hosts.MsBuildReportWriter(context),
+            ReportFormat.GitHubAnnotations => new Hosts.GitHubAnnotationWriter(context),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format."),
         };
     }
 
-    /// <summary>Writes the report to <paramref name="path"/>, creating its folder and replacing any file there.</summary>
+    /// <summary>
+    /// Writes the report to <paramref name="path"/>, creating its folder and replacing any file there atomically: a
+    /// reader, a crash or a concurrent run writing the same path sees the old report or the new one, never half of one.
+    /// </summary>
     public static async Task WriteFileAsync(
         GateResult result, ReportFormat format, string path, ReportContext? context = null, CancellationToken ct = default)
     {
@@ -27,11 +32,7 @@ public static class ReportWriters
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
 
         var fullPath = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        var stream = new FileStream(fullPath, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
-        await using (stream.ConfigureAwait(false))
-        {
-            await Create(format, context).WriteAsync(result, stream, ct).ConfigureAwait(false);
-        }
+        var writer = Create(format, context);
+        await AtomicFile.WriteAsync(fullPath, stream => writer.WriteAsync(result, stream, ct), ct).ConfigureAwait(false);
     }
 }

@@ -61,4 +61,9 @@ internal sealed record SarifInvocation(bool ExecutionSuccessful, IReadOnlyList<S
 
 internal sealed record SarifNotification(string Level, SarifMessage Message);
 
-internal sealed record SarifRunProperties(string Server, bool Complete, double DurationSeconds, int TotalResults, bool Truncated);
+internal sealed record SarifRunProperties(string Server, bool Complete, double DurationSeconds, int TotalResults, bool Truncated)
+{
+    public string? RunAs { get; init; }
+
+    public bool Privileged { get; init; }
+}

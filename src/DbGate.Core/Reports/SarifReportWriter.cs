@@ -31,7 +31,7 @@ internal sealed class SarifReportWriter(ReportContext context, int maxResults = 
             root is null ? null : new Dictionary<string, SarifArtifactLocation> { [SarifUris.SourceRoot] = new(root) },
             results,
             "unicodeCodePoints",
-            new SarifRunProperties(result.Server, result.Complete, Formats.SecondsValue(result.Duration), result.Findings.Count, kept.Count < result.Findings.Count));
+            new SarifRunProperties(result.Server, result.Complete, Formats.SecondsValue(result.Duration), result.Findings.Count, kept.Count < result.Findings.Count) { RunAs = result.RunAs, Privileged = result.Privileged });
         return new SarifLog(SchemaUri, "2.1.0", [run]);
     }
 
@@ -57,15 +57,20 @@ internal sealed class SarifReportWriter(ReportContext context, int maxResults = 
     {
         var notes = new List<SarifNotification>();
         if (!result.Complete)
-            notes.Add(Note("error", "The run was cut short; these results are what was seen before it stopped."));
+            notes.Add(Note("error", $"{Capital(Verdicts.WhyIncomplete(result))}. These results are what was seen before it stopped."));
+        if (result.Privileged && result.RunAs is { } runAs)
+            notes.Add(Note("warning", runAs));
         if (kept < result.Findings.Count)
             notes.Add(Note("warning", string.Create(CultureInfo.InvariantCulture,
                 $"Showing {kept} of {result.Findings.Count} results, the most severe first: GitHub code scanning accepts at most {maxResults} per run.")));
         if (inferred > 0)
             notes.Add(Note("note", string.Create(CultureInfo.InvariantCulture,
                 $"{inferred} result(s) had no location of their own and were anchored to a file of the same migration or to the configuration file.")));
+        notes.AddRange(result.Notices.Select(notice => Note("note", notice)));
         return notes.Count == 0 ? null : notes;
     }
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static SarifNotification Note(string level, string text) => new(level, new SarifMessage(text));
 }

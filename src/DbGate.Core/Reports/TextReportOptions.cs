@@ -9,6 +9,12 @@ public sealed record TextReportOptions
     /// <summary>Write locations as <c>path(line,col)</c>, the form MSBuild turns into errors, instead of <c>path:line:col</c>.</summary>
     public bool MsBuildLocations { get; init; }
 
+    /// <summary>The per-step table; the CLI shows it only with --verbose or when the run fails.</summary>
+    public bool ShowSteps { get; init; } = true;
+
+    /// <summary>The closing verdict line; --quiet leaves it out, so only findings remain.</summary>
+    public bool ShowSummary { get; init; } = true;
+
     /// <summary>Colour only a terminal, and honour NO_COLOR (https://no-color.org): any non-empty value turns it off.</summary>
     public static bool ColourWanted(bool outputRedirected, string? noColor) => !outputRedirected && string.IsNullOrEmpty(noColor);
 

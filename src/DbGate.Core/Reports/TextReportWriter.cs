@@ -34,17 +34,27 @@ public sealed class TextReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
-        var migrations = result.Steps.GroupBy(s => s.Migration, StringComparer.Ordinal).ToList();
+        var migrations = _options.ShowSteps ? result.Steps.GroupBy(s => s.Migration, StringComparer.Ordinal).ToList() : [];
         var width = migrations.Count == 0 ? 0 : Math.Min(40, migrations.Max(g => Clean(g.Key).Length));
         foreach (var migration in migrations)
             text.Append(Clean(migration.Key).PadRight(width)).Append("  ").AppendJoin(", ", migration.Select(Phase)).Append('\n');
 
-        if (result.Findings.Count > 0)
+        if (result.Findings.Count > 0 && migrations.Count > 0)
             text.Append('\n');
         foreach (var finding in result.Findings)
             AppendFinding(text, finding);
+        if (result.Notices.Count > 0)
+            text.Append('\n');
+        foreach (var notice in result.Notices)
+            text.Append(_ansi.Paint("notice", Ansi.Cyan)).Append(": ").Append(Clean(notice)).Append('\n');
 
-        return text.Append('\n').Append(Summary(result)).Append('\n').ToString();
+        if (result.Privileged && result.RunAs is { } runAs)
+            text.Append(text.Length > 0 ? "\n" : "").Append(_ansi.Paint(Clean(runAs), Ansi.BoldYellow)).Append('\n');
+        if (!_options.ShowSummary)
+            return text.ToString();
+        if (text.Length > 0)
+            text.Append('\n');
+        return text.Append(Summary(result)).Append('\n').ToString();
     }
 
     private string Phase(StepResult step) => step.Outcome switch
@@ -70,7 +80,7 @@ public sealed class TextReportWriter : IReportWriter
         {
             Verdict.Passed => _ansi.Paint("PASSED", Ansi.BoldGreen),
             Verdict.Failed => _ansi.Paint("FAILED", Ansi.BoldRed),
-            _ => _ansi.Paint("INCOMPLETE", Ansi.BoldYellow) + " (the run was cut short)",
+            _ => _ansi.Paint("INCOMPLETE", Ansi.BoldYellow) + $" ({Clean(Verdicts.WhyIncomplete(result))})",
         };
         return $"{string.Join(", ", parts)} in {Formats.Human(result.Duration)} — {verdict}";
     }

@@ -12,6 +12,16 @@ internal enum Verdict
     Incomplete,
 }
 
+internal static class Verdicts
+{
+    /// <summary>Said when a run was cut short for no recorded reason.</summary>
+    public const string CutShort = "the run was cut short";
+
+    /// <summary>"the run was cut short: why", for every report that explains an incomplete verdict.</summary>
+    public static string WhyIncomplete(GateResult result) =>
+        result.Interruption is { Length: > 0 } why ? $"{CutShort}: {why}" : CutShort;
+}
+
 internal static class VerdictExtensions
 {
     /// <summary>Findings alone decide a failure: a failed step is reported through its rule, whose level the user may have lowered.</summary>

@@ -14,6 +14,15 @@ public sealed record GateResult(
     bool Complete = true,
     string? Interruption = null)
 {
+    /// <summary>What the run did not do as the tool would, or could not apply (the round trip of a forward-only tool), one line each, said once.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
+    /// <summary>Whom the migrations ran as and with what rights, in words (least privilege, or a superuser by opt-in).</summary>
+    public string? RunAs { get; init; }
+
+    /// <summary>True when the migrations ran with more than least privilege, which every report says loudly.</summary>
+    public bool Privileged { get; init; }
+
     public int Count(Level level) => Findings.Count(f => f.Level == level);
 
     /// <summary>True when some finding is at or above <paramref name="failOn"/>; <see cref="Level.None"/> never fails.</summary>

@@ -14,5 +14,6 @@ public static class StepRules
         new DownMissing(),
         new ColumnOrderNotRestored(),
         new DataNotPreserved(),
+        new VerifyFails(),
     ];
 }

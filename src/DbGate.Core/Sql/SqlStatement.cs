@@ -27,7 +27,13 @@ public sealed record SqlStatement(string Text, int Offset, int Line, int Column)
     /// True for BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK, ABORT, SAVEPOINT, RELEASE, PREPARE TRANSACTION,
     /// COMMIT PREPARED and ROLLBACK PREPARED, whatever follows; false for BEGIN ATOMIC and everything else.
     /// </summary>
-    public bool IsTransactionControl => Kind == SqlStatementKind.Sql && TransactionControl.IsTransactionControl(Text);
+    public bool IsTransactionControl => TransactionEffect != TransactionEffect.None;
+
+    /// <summary>What the statement does to the session's transaction; <see cref="TransactionEffect.None"/> for all but transaction control.</summary>
+    public TransactionEffect TransactionEffect => Kind == SqlStatementKind.Sql ? TransactionControl.Classify(Text).Effect : TransactionEffect.None;
+
+    /// <summary>COMMIT AND CHAIN or ROLLBACK AND CHAIN: ends the transaction and opens the next at once.</summary>
+    public bool ChainsTransaction => Kind == SqlStatementKind.Sql && TransactionControl.Classify(Text).Chains;
 
     /// <summary>
     /// Maps an error position that PostgreSQL reported for this statement's text (1-based, counting characters,

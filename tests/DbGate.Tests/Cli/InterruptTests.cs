@@ -25,7 +25,7 @@ public sealed class InterruptTests
             File.SetUnixFileMode(tmp, (UnixFileMode)Convert.ToInt32("1777", 8));
         }
 
-        using var cli = CliProcess.Start(["check", migrations.Path, "--provider", "local", "--json", report], new Dictionary<string, string> { ["TMPDIR"] = tmp });
+        using var cli = CliProcess.Start(["check", migrations.Path, "--provider", "local", "--json", report, "--verbose"], new Dictionary<string, string> { ["TMPDIR"] = tmp });
         await cli.WaitForErrorTextAsync("ready after", TimeSpan.FromSeconds(60));
         await WaitUntilAsync(() => ServerProcessesUnder(tmp).Count > 0);
         await Task.Delay(500); // into the pg_sleep
@@ -47,7 +47,7 @@ public sealed class InterruptTests
         migrations.Write("1_slow.up.sql", "SELECT pg_sleep(120);");
         migrations.Write("1_slow.down.sql", "SELECT 1;");
 
-        using var cli = CliProcess.Start(["check", migrations.Path, "--provider", "docker", "--image", DockerTestEnvironment.Image]);
+        using var cli = CliProcess.Start(["check", migrations.Path, "--provider", "docker", "--image", DockerTestEnvironment.Image, "--verbose"]);
         await cli.WaitForErrorTextAsync("ready after", TimeSpan.FromSeconds(120));
         var container = await DockerTestContainers.OwnedByAsync(cli.Id);
         await Task.Delay(500);

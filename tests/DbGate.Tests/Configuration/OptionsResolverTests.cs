@@ -21,6 +21,20 @@ public sealed class OptionsResolverTests
     }
 
     [Fact]
+    public async Task Least_privilege_is_the_default_and_dbgate_yml_opts_in_to_superuser_and_lists_extensions()
+    {
+        using var folder = new TempFolder();
+        folder.Write("dbgate.yml", "postgres:\n  superuser: true\n  extensions: [postgis, \"uuid-ossp\"]\n");
+
+        var configured = await OptionsResolver.ResolveAsync(new CheckArguments(folder.Path), folder.Path, CancellationToken.None);
+        var defaults = await OptionsResolver.ResolveAsync(new CheckArguments(folder.Path, ConfigFile: folder.Write("empty.yml", "{}")), folder.Path, CancellationToken.None);
+
+        Assert.True(configured.Superuser);
+        Assert.Equal(["postgis", "uuid-ossp"], configured.Extensions);
+        Assert.Equal((false, 0), (defaults.Superuser, defaults.Extensions.Count));
+    }
+
+    [Fact]
     public async Task A_misspelt_key_is_reported_with_its_line_column_and_the_key_meant()
     {
         using var folder = new TempFolder();
@@ -32,11 +46,12 @@ public sealed class OptionsResolverTests
     }
 
     [Theory]
-    [InlineData("fail_on: fatal\n", "fail-on must be one of error, warning, note, none (got 'fatal')")]
-    [InlineData("postgres:\n  provider: kubernetes\n", "provider must be one of auto, local, docker, external (got 'kubernetes')")]
-    [InlineData("statement_timeout: soon\n", "statement_timeout must be a duration such as 30s, 5min or 500ms (got 'soon')")]
-    [InlineData("rules:\n  DBG005: loud\n", "rules.DBG005 must be one of error, warning, note, none (got 'loud')")]
-    public async Task Bad_values_are_one_line_errors(string yaml, string expected)
+    [InlineData("fail_on: fatal\n", "dbgate.yml:1:10: fail_on must be one of error, warning, note, none (got 'fatal')")]
+    [InlineData("postgres:\n  provider: kubernetes\n", "dbgate.yml:2:13: postgres.provider must be one of auto, local, docker, external (got 'kubernetes')")]
+    [InlineData("statement_timeout: soon\n", "dbgate.yml:1:20: statement_timeout must be a duration such as 30s, 5min or 500ms (got 'soon')")]
+    [InlineData("rules:\n  DBG005: loud\n", "dbgate.yml:2:11: rules.DBG005 must be one of error, warning, note, none (got 'loud')")]
+    [InlineData("postgres:\n  extensions: [\"pg_trgm; DROP\"]\n", "dbgate.yml:2:15: postgres.extensions: 'pg_trgm; DROP' is not an extension name (letters, digits, '_' and '-')")]
+    public async Task Bad_values_are_one_line_errors_at_their_place_in_the_file(string yaml, string expected)
     {
         using var folder = new TempFolder();
         folder.Write("dbgate.yml", yaml);

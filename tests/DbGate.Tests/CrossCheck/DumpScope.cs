@@ -7,17 +7,18 @@ namespace DbGate.Tests.CrossCheck;
 internal static class DumpScope
 {
     /// <summary>
-    /// The bookkeeping tables of diesel, golang-migrate, Rails, Flyway, Liquibase, EF Core, Atlas and DbUp, in any
-    /// schema: written by the migration tool, not by the migrations. The list DbGate documents, kept here on
-    /// purpose rather than read from DbGate.
+    /// The bookkeeping table of the migration tool whose migrations are checked, in any schema: written by the tool,
+    /// not by the migrations, and only that tool's (a diesel project's schema_migrations is its own table). The names
+    /// DbGate documents, kept here on purpose rather than read from DbGate.
     /// </summary>
-    public static IReadOnlyList<string> HistoryTables { get; } =
-    [
-        "schema_migrations", "__diesel_schema_migrations", "flyway_schema_history", "databasechangelog",
-        "databasechangeloglock", "__EFMigrationsHistory", "atlas_schema_revisions", "schemaversions",
-    ];
+    public static IReadOnlyList<string> HistoryTablesOf(string format) => format switch
+    {
+        "diesel" => ["__diesel_schema_migrations"],
+        "golang-migrate" => ["schema_migrations"],
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "the cross-check reads diesel and golang-migrate projects"),
+    };
 
-    public static IReadOnlyList<string> PgDumpArguments { get; } =
+    public static IReadOnlyList<string> PgDumpArguments(IReadOnlyList<string> historyTables) =>
     [
         "--schema-only",
         // Owners, grants and default privileges: the scratch server's roles are not production's.
@@ -28,7 +29,7 @@ internal static class DumpScope
         "--no-security-labels",
         // pg_dump leaves out what hangs off an excluded table (indexes, constraints, triggers, policies, identity
         // sequences) but not a serial column's sequence; PostgreSQL names that one table_column_seq.
-        .. HistoryTables.SelectMany(t => new[] { "--exclude-table", $"*.{Quoted(t)}", "--exclude-table", $"*.{Quoted(t + "_*_seq")}" }),
+        .. historyTables.SelectMany(t => new[] { "--exclude-table", $"*.{Quoted(t)}", "--exclude-table", $"*.{Quoted(t + "_*_seq")}" }),
     ];
 
     /// <summary>A pg_dump pattern matches names folded to lower case unless double-quoted.</summary>

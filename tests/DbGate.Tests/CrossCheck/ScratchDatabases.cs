@@ -3,7 +3,8 @@ using System.Globalization;
 namespace DbGate.Tests.CrossCheck;
 
 /// <summary>The few things the independent check does to the server, each one psql or pg_dump process.</summary>
-internal sealed class ScratchDatabases(PgClient client)
+/// <param name="historyTables">The migration tool's own bookkeeping tables, left out of every dump.</param>
+internal sealed class ScratchDatabases(PgClient client, IReadOnlyList<string> historyTables)
 {
     /// <summary>
     /// A migration script as diesel applies it: the whole file, stopping at the first error, in one transaction
@@ -22,7 +23,7 @@ internal sealed class ScratchDatabases(PgClient client)
 
     public async Task<SchemaDump> DumpAsync(string database, CancellationToken cancellationToken)
     {
-        var run = await client.PgDumpAsync([.. DumpScope.PgDumpArguments, "-d", database], cancellationToken);
+        var run = await client.PgDumpAsync([.. DumpScope.PgDumpArguments(historyTables), "-d", database], cancellationToken);
         if (run.Failed)
             throw new InvalidOperationException($"pg_dump failed: {run.Error}");
         return SchemaDump.Parse(run.Output);

@@ -23,4 +23,19 @@ public sealed class DockerVerdictTests(PostgresFixture server)
             Assert.Equal(local.Findings.Select(f => f.Message), docker.Findings.Select(f => f.Message));
         }
     }
+
+    /// <summary>In a container the role logs in over TCP with its per-run password, and is as powerless as locally.</summary>
+    [DockerFact]
+    public async Task In_docker_migrations_run_as_the_unprivileged_role_and_cannot_reach_the_container()
+    {
+        using var project = new TempFolder();
+        project.Write("0001_attempt.up.sql", "COPY (SELECT 1) TO PROGRAM 'cat > /tmp/owned'");
+        var options = new GateOptions(RepoPaths.SolutionDirectory, project.Path, Provider: "docker", Image: DockerTestEnvironment.Image);
+
+        var result = await GateRunner.RunAsync(options, log: null, CancellationToken.None);
+
+        Assert.StartsWith("Least privilege: migrations ran as role dbgate_", result.RunAs, StringComparison.Ordinal);
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "DBG001");
+        Assert.Contains("to COPY to or from an external program", finding.Message, StringComparison.Ordinal);
+    }
 }

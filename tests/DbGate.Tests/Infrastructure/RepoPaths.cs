@@ -9,6 +9,9 @@ public static class RepoPaths
 
     public static string Sample(string name) => Path.Combine(SolutionDirectory, "samples", name);
 
+    /// <summary>A migration tool's fixture project under tests/fixtures, written for these tests.</summary>
+    public static string Fixture(string name) => Path.Combine(SolutionDirectory, "tests", "fixtures", name);
+
     public static string SharedSchemas => Path.Combine(SolutionDirectory, "..", "shared", "schemas");
 
     public static string SarifSchema => Path.Combine(SharedSchemas, "sarif-schema-2.1.0.json");

@@ -6,6 +6,9 @@ internal sealed class DockerPostgresServer : IPostgresServer
     // Long enough for a force-remove under load, short enough not to hold up a terminal after Ctrl+C.
     private static readonly TimeSpan ExitRemovalTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>For a removal at the end of a run, which may wait for a loaded engine a while longer.</summary>
+    private static readonly TimeSpan RemovalTimeout = TimeSpan.FromSeconds(60);
+
     private readonly RunContainer container;
     private readonly ExitCleanup exitCleanup;
     private int removed;
@@ -31,7 +34,17 @@ internal sealed class DockerPostgresServer : IPostgresServer
             return;
         }
         exitCleanup.Dispose();
-        await container.RemoveAsync(CancellationToken.None).ConfigureAwait(false);
+        // Bounded, so an engine that stops answering cannot hang the end of the run; the labels let the next run
+        // reap what is left.
+        using var timeout = new CancellationTokenSource(RemovalTimeout);
+        try
+        {
+            await container.RemoveAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            // left for the reaper
+        }
     }
 
     private void RemoveBeforeExit()

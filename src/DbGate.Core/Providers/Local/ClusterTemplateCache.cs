@@ -10,11 +10,7 @@ internal sealed class ClusterTemplateCache(PostgresBinaries binaries, UnixUser? 
 {
     public const string SuperUser = "dbgate";
 
-    // As root, the server user must be able to reach the cache, and root's home is closed to it.
-    private string Root =>
-        Environment.GetEnvironmentVariable("DBGATE_CACHE_DIR") is { Length: > 0 } configured ? configured
-        : runAs is not null ? "/var/cache/dbgate"
-        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "dbgate");
+    private string Root => CacheRoot.Path(runAs);
 
     /// <summary>Creates <paramref name="dataDirectory"/> as a fresh cluster: a copy of the cached template when possible.</summary>
     public async Task CreateClusterAsync(string dataDirectory, CancellationToken cancellationToken)
@@ -22,23 +18,26 @@ internal sealed class ClusterTemplateCache(PostgresBinaries binaries, UnixUser? 
         var template = await TryGetTemplateAsync(cancellationToken);
         if (template is not null && await TryCopyAsync(template, dataDirectory, cancellationToken))
             return;
+        // A copy that failed half-way (a full disk) leaves files initdb refuses to run over.
+        LocalPostgresServer.DeleteQuietly(dataDirectory);
         await InitDbAsync(dataDirectory, cancellationToken);
     }
 
     private async Task<string?> TryGetTemplateAsync(CancellationToken cancellationToken)
     {
-        var key = $"pg{binaries.Version}-{runAs?.Uid ?? -1}-{StableHash(binaries.BinDirectory)}";
+        var key = $"pg{binaries.Version}-{runAs?.Uid ?? -1}-{StableHash(binaries.BinDirectory)}-wal1";
         var template = Path.Combine(Root, "clusters", key);
         if (Directory.Exists(template))
             return template;
+        // Concurrent first runs each build a template in a staging folder of their own; the first rename wins, and
+        // the others use it. The rename is atomic, so a template that exists is always whole.
+        var staging = template + ".staging-" + Guid.NewGuid().ToString("N");
         try
         {
-            var staging = template + ".staging-" + Guid.NewGuid().ToString("N");
             Directory.CreateDirectory(staging);
             runAs?.Own(staging);
             await InitDbAsync(Path.Combine(staging, "data"), cancellationToken);
             Directory.Move(Path.Combine(staging, "data"), template);
-            Directory.Delete(staging, recursive: true);
             return template;
         }
         catch (IOException) when (Directory.Exists(template))
@@ -49,15 +48,22 @@ internal sealed class ClusterTemplateCache(PostgresBinaries binaries, UnixUser? 
         {
             return null; // the caller's own initdb reports the real problem, if there is one
         }
+        finally
+        {
+            LocalPostgresServer.DeleteQuietly(staging);
+        }
     }
 
-    private static async Task<bool> TryCopyAsync(string template, string dataDirectory, CancellationToken cancellationToken)
+    internal static async Task<bool> TryCopyAsync(string template, string dataDirectory, CancellationToken cancellationToken)
     {
         // cp -a keeps the server user's ownership and the 0700 mode PostgreSQL insists on.
-        using var copy = Process.Start(new ProcessStartInfo("cp", ["-a", template, dataDirectory]) { RedirectStandardError = true });
+        using var copy = Process.Start(new ProcessStartInfo("cp", ["-a", template, dataDirectory]) { RedirectStandardError = true }.WithoutSecrets());
         if (copy is null)
             return false;
+        // Drained to the end: on a full disk cp complains once per file, and an unread pipe would stall it for good.
+        var errors = copy.StandardError.ReadToEndAsync(cancellationToken);
         await copy.WaitForExitAsync(cancellationToken);
+        await errors;
         return copy.ExitCode == 0;
     }
 
@@ -65,7 +71,8 @@ internal sealed class ClusterTemplateCache(PostgresBinaries binaries, UnixUser? 
     {
         var result = await runner.RunToEndAsync(
             binaries.InitDb,
-            ["-D", dataDirectory, "-U", SuperUser, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions"],
+            // 1 MB WAL segments instead of 16: every run copies the cluster, and an empty segment is most of it.
+            ["-D", dataDirectory, "-U", SuperUser, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions", "--wal-segsize=1"],
             cancellationToken);
         if (result.ExitCode != 0)
             throw new InfrastructureException($"initdb failed: {result.LastLine}");

@@ -4,7 +4,8 @@ namespace DbGate.Core.Providers.Local;
 /// The default provider: this machine's own PostgreSQL binaries, a throwaway cluster in a private temporary
 /// directory, reachable only through a unix socket inside it, so concurrent runs never share a port.
 /// </summary>
-public sealed class LocalPostgresProvider : IPostgresProvider
+/// <param name="seedCluster">A stopped cluster to start a copy of instead of a fresh one (a cached migrated prefix).</param>
+public sealed class LocalPostgresProvider(string? seedCluster = null) : IPostgresProvider
 {
     public string Name => "local";
 
@@ -22,6 +23,6 @@ public sealed class LocalPostgresProvider : IPostgresProvider
             ?? throw new InfrastructureException(
                 "no PostgreSQL server binaries found (initdb, postgres): install them (Debian: apt-get install postgresql), set DBGATE_PG_BINDIR, or use --provider docker or --connection");
         StaleRunReaper.Reap();
-        return await LocalPostgresServer.StartAsync(binaries, cancellationToken);
+        return await LocalPostgresServer.StartAsync(binaries, cancellationToken, seedCluster);
     }
 }

@@ -12,6 +12,7 @@ internal sealed class LocalPostgresServer : IPostgresServer
 
     private readonly Process _postmaster;
     private readonly ServerLog _log;
+    private int _stopping;
 
     private LocalPostgresServer(string runDirectory, Process postmaster, ServerLog log, string description)
     {
@@ -19,6 +20,14 @@ internal sealed class LocalPostgresServer : IPostgresServer
         _postmaster = postmaster;
         _log = log;
         Description = description;
+        // A postmaster that dies under the run (killed, crashed) leaves backends that may never notice: end them, so
+        // the run's connections break and it ends incomplete instead of waiting on a server that is gone.
+        postmaster.EnableRaisingEvents = true;
+        postmaster.Exited += (_, _) =>
+        {
+            if (Volatile.Read(ref _stopping) == 0)
+                ServerProcesses.KillAll(DataDirectory);
+        };
         AdminConnectionString = new NpgsqlConnectionStringBuilder
         {
             Host = runDirectory,
@@ -30,11 +39,14 @@ internal sealed class LocalPostgresServer : IPostgresServer
 
     public string RunDirectory { get; }
 
+    private string DataDirectory => Path.Combine(RunDirectory, "data");
+
     public string Description { get; }
 
     public string AdminConnectionString { get; }
 
-    public static async Task<LocalPostgresServer> StartAsync(PostgresBinaries binaries, CancellationToken cancellationToken)
+    /// <param name="seedCluster">A stopped cluster to start a copy of (a cached migrated prefix); null for a fresh one.</param>
+    public static async Task<LocalPostgresServer> StartAsync(PostgresBinaries binaries, CancellationToken cancellationToken, string? seedCluster = null)
     {
         var runAs = UnixUser.IsRoot ? UnixUser.ForServer() : null;
         var runner = new ServerProcessRunner(runAs);
@@ -45,7 +57,10 @@ internal sealed class LocalPostgresServer : IPostgresServer
             await File.WriteAllTextAsync(Path.Combine(runDirectory, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
             runAs?.Own(runDirectory);
             var data = Path.Combine(runDirectory, "data");
-            await new ClusterTemplateCache(binaries, runAs, runner).CreateClusterAsync(data, cancellationToken);
+            if (seedCluster is null)
+                await new ClusterTemplateCache(binaries, runAs, runner).CreateClusterAsync(data, cancellationToken);
+            else if (!await PrefixClusterCache.CopyAsync(seedCluster, data, cancellationToken))
+                throw new InfrastructureException($"could not copy the cached cluster {seedCluster}");
 
             postmaster = runner.Start(binaries.Postgres, ServerSettings.Arguments(data, runDirectory));
             var log = new ServerLog(postmaster);
@@ -61,9 +76,19 @@ internal sealed class LocalPostgresServer : IPostgresServer
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the server cleanly and copies its data directory to <paramref name="destination"/>, to start again later.</summary>
+    public async Task StopAndCopyDataAsync(string destination, CancellationToken cancellationToken)
     {
         await StopAsync(_postmaster);
+        if (!_postmaster.HasExited || !await PrefixClusterCache.CopyAsync(Path.Combine(RunDirectory, "data"), destination, cancellationToken))
+            throw new IOException($"could not copy the cluster in {RunDirectory}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Volatile.Write(ref _stopping, 1);
+        await StopAsync(_postmaster);
+        ServerProcesses.KillAll(DataDirectory);
         _log.Dispose();
         _postmaster.Dispose();
         DeleteQuietly(RunDirectory);

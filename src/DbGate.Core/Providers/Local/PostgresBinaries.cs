@@ -53,7 +53,7 @@ internal sealed partial record PostgresBinaries(string BinDirectory, string Vers
     {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(file, argument) { RedirectStandardOutput = true, RedirectStandardError = true });
+            using var process = Process.Start(new ProcessStartInfo(file, argument) { RedirectStandardOutput = true, RedirectStandardError = true }.WithoutSecrets());
             if (process is null)
                 return null;
             var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);

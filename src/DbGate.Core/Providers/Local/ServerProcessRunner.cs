@@ -15,8 +15,13 @@ internal sealed class ServerProcessRunner(UnixUser? runAs)
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         var text = (await errors).Trim() is { Length: > 0 } e ? e : (await output).Trim();
-        return new ExitResult(process.ExitCode, text.Split('\n').LastOrDefault()?.Trim() ?? "");
+        return new ExitResult(process.ExitCode, Telling(text.Split('\n')));
     }
+
+    /// <summary>The last line that names an error (initdb ends with "removing data directory", not with why).</summary>
+    private static string Telling(string[] lines) =>
+        (lines.LastOrDefault(l => l.Contains("FATAL", StringComparison.Ordinal) || l.Contains("error", StringComparison.OrdinalIgnoreCase))
+            ?? lines.LastOrDefault() ?? "").Trim();
 
     public Process Start(string program, IReadOnlyList<string> arguments)
     {
@@ -29,7 +34,6 @@ internal sealed class ServerProcessRunner(UnixUser? runAs)
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         info.UseShellExecute = false;
-        info.Environment["LC_ALL"] = "C";
-        return Process.Start(info) ?? throw new InfrastructureException($"could not start {program}");
+        return Process.Start(info.WithoutSecrets()) ?? throw new InfrastructureException($"could not start {program}");
     }
 }

@@ -21,6 +21,7 @@ internal static class StaleRunReaper
                 for (var i = 0; i < 50 && IsAlive(postmaster); i++)
                     Thread.Sleep(20);
             }
+            ServerProcesses.KillAll(Path.Combine(directory, "data"));
             LocalPostgresServer.DeleteQuietly(directory);
         }
     }

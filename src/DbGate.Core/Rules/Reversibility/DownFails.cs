@@ -10,6 +10,6 @@ public sealed class DownFails : IStepRule
     public IEnumerable<Finding> Check(StepFacts facts)
     {
         if (facts.Down.Failure is { } failure)
-            yield return FindingFactory.Create(Id, facts, Phase.Down, $"down of {facts.Migration.Id} fails: {failure.Message}", failure.Location, FindingFactory.Explain(failure));
+            yield return FindingFactory.Create(Id, facts, Phase.Down, $"down of {facts.Migration.Id} fails: {failure.Message}", failure.Location, FindingFactory.Explain(failure, facts.Migration.OutsideTransactionHint));
     }
 }

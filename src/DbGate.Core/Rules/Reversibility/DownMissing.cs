@@ -9,7 +9,7 @@ public sealed class DownMissing : IStepRule
 
     public IEnumerable<Finding> Check(StepFacts facts)
     {
-        if (facts.Migration.Down is null && !facts.IrreversibleAllowed && !facts.Up.Failed)
+        if (facts.Migration.Down is null && facts.Migration.DownExpected && !facts.IrreversibleAllowed && !facts.Up.Failed)
         {
             yield return FindingFactory.Create(
                 Id,

@@ -12,7 +12,7 @@ public sealed class UpNotRepeatable : IStepRule
         if (facts.Redo.Failure is { } failure)
         {
             yield return FindingFactory.Create(
-                Id, facts, Phase.Redo, $"up of {facts.Migration.Id} fails when run again after its down: {failure.Message}", failure.Location, FindingFactory.Explain(failure));
+                Id, facts, Phase.Redo, $"up of {facts.Migration.Id} fails when run again after its down: {failure.Message}", failure.Location, FindingFactory.Explain(failure, facts.Migration.OutsideTransactionHint));
         }
         else if (facts.RedoDifferences.Count > 0)
         {

@@ -30,6 +30,10 @@ public static class SnapshotReader
                 {
                     NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. options.HistoryTables],
                 },
+                new NpgsqlParameter<string[]>
+                {
+                    NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. options.HistorySchemas],
+                },
             },
         };
         await using var batch = SearchPathGuard.Wrap(connection, query);

@@ -1,6 +1,7 @@
 -- Shared by every object kind. Runs with search_path = pg_catalog, pg_temp so that every name that
 -- pg_get_*def, format_type and regclass print is qualified the same way whatever the caller's path is.
--- $1 = include privileges (boolean), $2 = names of migration-history tables (text[]).
+-- $1 = include privileges (boolean), $2 = names of migration-history tables (text[]), $3 = names of
+-- migration-history schemas (text[]), left out with everything in them.
 WITH
 extension_member AS MATERIALIZED (
     SELECT d.classid, d.objid
@@ -12,6 +13,9 @@ user_schema AS MATERIALIZED (
     FROM pg_namespace n
     WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
       AND n.nspname !~ '^pg_(toast_)?temp_'
+      AND n.nspname <> ALL ($3::text[])
+      -- DbGate's own privileged functions (postgres.extensions), never part of the schema under test.
+      AND n.nspname <> 'dbgate_privileged'
       AND (n.oid) NOT IN (SELECT objid FROM extension_member WHERE classid = 'pg_namespace'::regclass)
 ),
 history_table AS MATERIALIZED (

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# What a pre-push hook costs. The packed tool, installed as users install it (a local tool manifest), in a git
+# repository holding the crates.io migrations on main plus one new migration, all measured in this one run:
+#   - the full check of all migrations;
+#   - check --changed, cold (it builds the prefix cache) and warm (median of 3): target at most 1/4 of the full check;
+#   - dotnet dbgate --version against dotnet --version (median of 10 each): target under 0.3 s; and the tool
+#     alone (dotnet exec), since `dotnet dbgate` first runs the SDK's local-tool lookup, which costs what dotnet --version does.
+#   bash bench/pre-push.sh [MIGRATIONS_FOLDER]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=$(realpath "${1:-../shared/corpora/crates-io/migrations}")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+[[ -n "${KEEP:-}" ]] && trap - EXIT && echo "work: $work"
+# A private NuGet folder and CLI home: the SDK's local-tool cache (~/.dotnet/toolResolverCache) knows a package by
+# id and version only, and would point `dotnet dbgate` at an earlier run's packages.
+export NUGET_PACKAGES="$work/packages" DOTNET_CLI_HOME="$work/cli-home" DBGATE_CACHE="$work/cache" NO_COLOR=1 DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+export GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com
+
+dotnet pack src/DbGate.Cli -c Release -o "$work/feed" -v quiet -nologo >/dev/null
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
+
+repo="$work/repo"
+mkdir -p "$repo/.config"
+cd "$repo"
+git init -q -b main
+cp -r "$corpus" migrations
+printf '<configuration><packageSources><clear /><add key="feed" value="%s" /></packageSources></configuration>\n' "$work/feed" > nuget.config
+echo '{ "version": 1, "isRoot": true, "tools": {} }' > .config/dotnet-tools.json
+dotnet tool install DbGate --version "$version" >/dev/null
+git add -A && git commit -q -m "crates.io migrations"
+git checkout -q -b feature
+new=migrations/2099-12-31-000000-0000_add_users_nickname
+mkdir "$new"
+echo 'ALTER TABLE users ADD COLUMN nickname text;' > "$new/up.sql"
+echo 'ALTER TABLE users DROP COLUMN nickname;' > "$new/down.sql"
+git add -A && git commit -q -m "one new migration"
+
+now() { date +%s.%N; }
+# Exit 1 (findings: crates.io has real broken downs) is a finished run; anything above it stops the bench.
+seconds() {
+  local start status=0
+  start=$(now)
+  "$@" >"$work/last.log" 2>&1 || status=$?
+  if ((status > 1)); then echo "exit $status: $*" >&2; cat "$work/last.log" >&2; return 1; fi
+  echo "$(now) - $start" | bc
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+full=$(seconds dotnet dbgate check migrations --provider local)
+cold=$(seconds dotnet dbgate check migrations --provider local --changed --base main)
+warm=$(for _ in 1 2 3; do seconds dotnet dbgate check migrations --provider local --changed --base main; done | median)
+baseline=$(for _ in $(seq 10); do seconds dotnet --version; done | median)
+startup=$(for _ in $(seq 10); do seconds dotnet dbgate --version; done | median)
+# The tool alone, without the SDK's local-tool lookup that `dotnet dbgate` goes through first.
+dll="$NUGET_PACKAGES/dbgate/$version/tools/net10.0/any/dotnet-dbgate.dll"
+alone=$(for _ in $(seq 10); do seconds dotnet exec "$dll" --version; done | median)
+
+ratio=$(echo "scale=3; $warm / $full" | bc)
+printf '%-52s %8s\n' "what (nproc $(nproc), load $(cut -d' ' -f1 /proc/loadavg))" "seconds"
+printf '%-52s %8.2f\n' "full check, $(ls -d migrations/*/ | wc -l) migrations" "$full"
+printf '%-52s %8.2f\n' "check --changed, cold (builds the prefix cache)" "$cold"
+printf '%-52s %8.2f\n' "check --changed, warm (median of 3)" "$warm"
+printf '%-52s %8.2f\n' "dotnet --version (median of 10)" "$baseline"
+printf '%-52s %8.2f\n' "dotnet dbgate --version (median of 10)" "$startup"
+printf '%-52s %8.2f\n' "dotnet exec dotnet-dbgate.dll --version (median of 10)" "$alone"
+printf 'warm --changed / full check = %s (target <= 0.25): %s\n' "$ratio" "$( (( $(echo "$ratio <= 0.25" | bc) )) && echo met || echo MISSED)"
+printf 'dotnet dbgate --version = %s s, %s x dotnet --version (target < 0.3 s): %s\n' "$startup" "$(echo "scale=2; $startup / $baseline" | bc)" "$( (( $(echo "$startup < 0.3" | bc) )) && echo met || echo MISSED)"

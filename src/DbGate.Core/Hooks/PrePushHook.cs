@@ -1,0 +1,72 @@
+using System.Text;
+using DbGate.Core.Configuration;
+using DbGate.Core.Gate.Changes;
+
+namespace DbGate.Core.Hooks;
+
+/// <summary>
+/// A git pre-push hook that runs <c>dotnet dbgate check --changed</c>, so a migration that fails the gate never
+/// leaves the machine. Written where git looks for hooks (core.hooksPath when set); a hook DbGate did not write is
+/// never replaced without --force, and then kept beside it to come back on uninstall.
+/// </summary>
+public static class PrePushHook
+{
+    internal const string Marker = "# dbgate: pre-push hook";
+    private const string BackupSuffix = ".dbgate-backup";
+
+    /// <summary>Installs the hook for the repository holding <paramref name="directory"/>; returns the hook's path.</summary>
+    /// <param name="path">What <c>check</c> is given (the migrations folder, or the folder holding dbgate.yml); null for the repository root.</param>
+    public static async Task<string> InstallAsync(string directory, string? path, bool force, CancellationToken cancellationToken)
+    {
+        var (git, hook) = await LocateAsync(directory, cancellationToken);
+        if (File.Exists(hook) && !IsOurs(hook))
+        {
+            if (!force)
+                throw new ConfigurationException($"{hook} exists and was not written by DbGate: pass --force to replace it (it is kept as pre-push{BackupSuffix})");
+            File.Copy(hook, hook + BackupSuffix, overwrite: true);
+        }
+        var target = path is null ? "." : Path.GetRelativePath(git.Root, Path.GetFullPath(path, directory)).Replace('\\', '/');
+        Directory.CreateDirectory(Path.GetDirectoryName(hook)!);
+        await File.WriteAllTextAsync(hook, Script(target), new UTF8Encoding(false), cancellationToken);
+        // Git for Windows runs hooks through its own sh and ignores the mode.
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(hook, File.GetUnixFileMode(hook) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        return hook;
+    }
+
+    /// <summary>Removes DbGate's hook (restoring the one it replaced, if any); returns a one-line account of what it did.</summary>
+    public static async Task<string> UninstallAsync(string directory, CancellationToken cancellationToken)
+    {
+        var (_, hook) = await LocateAsync(directory, cancellationToken);
+        if (!File.Exists(hook))
+            return $"no pre-push hook at {hook}";
+        if (!IsOurs(hook))
+            throw new ConfigurationException($"{hook} was not written by DbGate: left alone");
+        File.Delete(hook);
+        if (!File.Exists(hook + BackupSuffix))
+            return $"removed {hook}";
+        File.Move(hook + BackupSuffix, hook);
+        return $"removed DbGate's hook and restored the previous {hook}";
+    }
+
+    private static async Task<(Git Git, string Hook)> LocateAsync(string directory, CancellationToken cancellationToken)
+    {
+        var git = await Git.OpenAsync(directory, cancellationToken, "hook install");
+        // Honours core.hooksPath; relative to the top-level folder, where git runs hooks.
+        var hooks = (await git.ReadAsync(["rev-parse", "--git-path", "hooks"], cancellationToken)).Trim();
+        return (git, Path.Combine(Path.GetFullPath(hooks, git.Root), "pre-push"));
+    }
+
+    private static bool IsOurs(string hook) => File.ReadLines(hook).Take(3).Any(line => line.StartsWith(Marker, StringComparison.Ordinal));
+
+    internal static string Script(string target) => $"""
+        #!/bin/sh
+        {Marker} (written by `dotnet dbgate hook install`; remove it with `dotnet dbgate hook uninstall`)
+        # Gates the migrations that are new or changed against the upstream before they are pushed.
+        # DBGATE_SKIP=1 git push skips it once.
+        [ "$DBGATE_SKIP" = "1" ] && exit 0
+        cd "$(git rev-parse --show-toplevel)" || exit 1
+        exec dotnet dbgate check --changed '{target.Replace("'", "'\\''", StringComparison.Ordinal)}' </dev/null
+
+        """;
+}

@@ -1,0 +1,41 @@
+using DbGate.Core.Configuration;
+
+namespace DbGate.Core.Migrations.EfCore;
+
+/// <summary>
+/// EF Core (Npgsql): a .csproj whose C# files declare migrations. The SQL comes from EF itself at run time (see
+/// <see cref="EfPreparation"/>); findings point at the migration's Up or Down method.
+/// </summary>
+internal sealed class EfCoreFormat : IMigrationFormat
+{
+    public static readonly HistoryScope History = HistoryScope.Of("__EFMigrationsHistory");
+
+    public string Name => "ef";
+
+    public bool Recognises(DirectoryInfo folder)
+    {
+        try
+        {
+            return EfProject.FindProject(folder, new EfOptions()) is not null;
+        }
+        catch (ConfigurationException)
+        {
+            return true; // several projects: it is EF, and discovery will say which to choose
+        }
+    }
+
+    public MigrationSet Discover(DiscoveryContext context)
+    {
+        var project = EfProject.FindProject(context.Folder, context.Options.Ef)
+            ?? throw new ConfigurationException($"no EF Core project with migrations found in {context.Folder.FullName}; set ef.project in dbgate.yml");
+        var directory = Path.GetDirectoryName(project)!;
+        var sources = EfProject.Migrations(directory, context.ProjectRoot);
+        var output = context.Options.Ef.SqlOutput ?? Path.Combine(directory, "obj", "dbgate");
+        var preparation = new EfPreparation(project, context.Options.Ef, context.ProjectRoot, sources, output);
+        var declared = sources.Select((s, i) => new Migration(
+            s.Id, (i + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), context.Script(Path.Combine(output, s.Id + ".up.sql")) with { Origin = s.Up },
+            context.Script(Path.Combine(output, s.Id + ".down.sql")) with { Origin = s.Down },
+            RunInTransaction: false));
+        return new MigrationSet(Name, [.. declared], History) { Preparation = preparation };
+    }
+}

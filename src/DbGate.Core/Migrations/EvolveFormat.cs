@@ -1,0 +1,16 @@
+namespace DbGate.Core.Migrations;
+
+/// <summary>
+/// Evolve: Flyway's file names (V and R; it has no undo), each migration in a transaction, its history in a table
+/// called changelog. Its files are Flyway's, so only <c>format: evolve</c> chooses it.
+/// </summary>
+internal sealed class EvolveFormat : IMigrationFormat
+{
+    private static readonly FlywayDialect Dialect = new("evolve", "changelog", Undo: false, DetectsNonTransactional: false, StrictPlaceholders: false);
+
+    public string Name => Dialect.Name;
+
+    public bool Recognises(DirectoryInfo folder) => false;
+
+    public MigrationSet Discover(DiscoveryContext context) => FlywayLayout.Discover(context, Dialect);
+}

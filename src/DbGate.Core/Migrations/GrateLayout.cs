@@ -1,0 +1,47 @@
+namespace DbGate.Core.Migrations;
+
+/// <summary>
+/// grate's (and RoundhousE's) folder kinds in the order one run processes them; each folder's scripts by path. The
+/// database folders (createDatabase, dropDatabase) are left out: DbGate makes its own database.
+/// </summary>
+internal static class GrateLayout
+{
+    /// <summary>(folder, how often grate runs its scripts), in run order.</summary>
+    public static readonly (string Folder, string Kind)[] Folders =
+    [
+        ("beforeMigration", "every time"), ("alterDatabase", "any time"), ("runAfterCreateDatabase", "any time"), ("runBeforeUp", "any time"),
+        ("up", "once"), ("runFirstAfterUp", "any time"), ("functions", "any time"), ("views", "any time"), ("sprocs", "any time"),
+        ("triggers", "any time"), ("indexes", "any time"), ("runAfterOtherAnyTimeScripts", "any time"), ("permissions", "every time"),
+        ("afterMigration", "every time"),
+    ];
+
+    public static bool Recognises(DirectoryInfo folder) =>
+        Directory.Exists(Path.Combine(folder.FullName, "up"))
+        && Directory.EnumerateFiles(Path.Combine(folder.FullName, "up"), "*.sql", SourceText.Recursive).Any();
+
+    /// <summary>
+    /// Every script once, as one run of grate on an empty database does it. grate sends a script as one command, so
+    /// PostgreSQL runs one of several statements as one implicit transaction.
+    /// </summary>
+    public static MigrationSet Discover(DiscoveryContext context, string format, HistoryScope history)
+    {
+        var migrations = new List<Migration>();
+        foreach (var (folder, _) in Folders)
+        {
+            var directory = Path.Combine(context.Folder.FullName, folder);
+            if (!Directory.Exists(directory))
+                continue;
+            foreach (var file in Directory.EnumerateFiles(directory, "*.sql", SearchOption.AllDirectories).Order(StringComparer.OrdinalIgnoreCase))
+            {
+                var id = ProjectPaths.Relative(context.Folder.FullName, file);
+                migrations.Add(new Migration(id, (migrations.Count + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), context.Script(file), null)
+                {
+                    OneStatementRunsAlone = true,
+                    DownExpected = false,
+                    OutsideTransactionHint = $"{format} sends a script as one command: put the statement in a script of its own",
+                });
+            }
+        }
+        return new MigrationSet(format, migrations, history, ForwardOnly: true);
+    }
+}

@@ -1,0 +1,79 @@
+using DbGate.Core.Configuration;
+using DbGate.Core.Gate;
+using DbGate.Core.Migrations;
+using DbGate.Core.Results;
+using DbGate.Tests.Infrastructure;
+
+namespace DbGate.Tests.Formats;
+
+/// <summary>Command mode driving real programs: the fixture's own migration tool (bash and psql), and small shell commands.</summary>
+[Collection(PostgresServerGroup.Name)]
+public sealed class CommandModeTests(PostgresFixture server)
+{
+    [Fact]
+    public async Task The_tools_steps_run_one_by_one_and_the_down_that_forgets_a_table_is_reported_at_the_steps_source()
+    {
+        var lines = new List<string>();
+        var options = await OptionsResolver.ResolveAsync(new CheckArguments(RepoPaths.Fixture("command"), Provider: "external", Connection: server.AdminConnectionString), RepoPaths.SolutionDirectory, CancellationToken.None);
+
+        var result = await GateRunner.RunAsync(options, lines.Add, CancellationToken.None);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("DBG003", "0004_add_audit", "tests/fixtures/command/migrate.sh"), (finding.RuleId, finding.Migration, finding.Location?.Path));
+        Assert.Contains("table public.account_audit was left behind", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(["0001_create_accounts", "0002_add_balance", "0003_widen_balance", "0004_add_audit"], result.Steps.Select(s => s.Migration).Distinct());
+        // The tool's history table is its own, so the first step's down (which leaves it, emptied) restores the schema.
+        Assert.All(result.Steps.Where(s => s.Migration != "0004_add_audit"), s => Assert.Equal(Outcome.Passed, s.Outcome));
+        Assert.Contains("0003_widen_balance: up ok (rewrote index public.accounts_pkey, table public.accounts), down ok, redo ok", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("0002_add_balance: up ok (rewrote", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Commands_get_the_work_database_in_their_environment_and_nothing_on_their_command_line()
+    {
+        using var folder = new TempFolder();
+        const string up = "printf '%s\\n' \"$DATABASE_URL\" \"$PGDATABASE\" > seen.txt; tr '\\0' ' ' < /proc/$$/cmdline >> seen.txt; psql -X -q -c 'CREATE TABLE t (a int)'";
+        var commands = new CommandSteps(up, "psql -X -q -c 'DROP TABLE t'", "echo only", folder.Path, []);
+
+        var result = await RunAsync(folder, commands);
+
+        Assert.Empty(result.Findings);
+        var seen = await File.ReadAllLinesAsync(Path.Combine(folder.Path, "seen.txt"));
+        Assert.StartsWith("postgresql://", seen[0], StringComparison.Ordinal);
+        Assert.EndsWith(seen[1], seen[0].Split('?')[0], StringComparison.Ordinal);
+        Assert.StartsWith("dbgate_", seen[1], StringComparison.Ordinal);
+        Assert.Equal($"/bin/sh -c {up} ", seen[2]);
+    }
+
+    [Fact]
+    public async Task A_failing_up_is_reported_and_the_steps_after_it_are_not_run()
+    {
+        using var folder = new TempFolder();
+        var commands = new CommandSteps("echo 'relation \"missing\" does not exist' >&2; exit 3", "true", "printf 'one\\ttools/one.py\\ntwo\\n'", folder.Path, []);
+
+        var result = await RunAsync(folder, commands);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("DBG001", "one"), (finding.RuleId, finding.Migration));
+        Assert.Equal("up of one fails: up command exited with code 3: relation \"missing\" does not exist", finding.Message);
+        Assert.EndsWith("tools/one.py", finding.Location?.Path, StringComparison.Ordinal);
+        Assert.Equal([Outcome.Skipped], result.Steps.Where(s => s.Migration == "two").Select(s => s.Outcome).Distinct());
+    }
+
+    [Fact]
+    public async Task A_list_command_that_fails_is_a_configuration_error()
+    {
+        using var folder = new TempFolder();
+
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => RunAsync(folder, new CommandSteps("true", "true", "echo boom >&2; exit 1", folder.Path, [])));
+
+        Assert.Equal("command.list (echo boom >&2; exit 1) exited with code 1: boom", error.Message);
+    }
+
+    private Task<GateResult> RunAsync(TempFolder folder, CommandSteps commands) =>
+        GateHarness.RunAsync(server, folder.Path, o => o with
+        {
+            ProjectRoot = folder.Path,
+            FormatOptions = FormatOptions.Default with { Command = commands with { ProjectRoot = folder.Path } },
+        });
+}

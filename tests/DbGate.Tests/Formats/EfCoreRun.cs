@@ -1,0 +1,48 @@
+using DbGate.Core.Results;
+using DbGate.Tests.Infrastructure;
+
+namespace DbGate.Tests.Formats;
+
+/// <summary>
+/// The EF Core fixture copied out of the repository (so it builds as a user's project would, away from DbGate's own
+/// build settings) and gated once per test run: building it and asking dotnet ef for its SQL is the slow part.
+/// </summary>
+internal static class EfCoreRun
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static (string Project, GateResult Result)? _run;
+
+    public static async Task<(string Project, GateResult Result)> GetAsync(PostgresFixture server)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_run is null)
+            {
+                var copy = Copy(RepoPaths.Fixture("efcore"));
+                var project = Path.Combine(copy, "Shop");
+                _run = (project, await GateHarness.RunAsync(server, project, o => o with { ProjectRoot = project }));
+            }
+            return _run.Value;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>A copy in a folder left for the machine's temp cleanup: the run's artifacts are what the tests read.</summary>
+    public static string Copy(string source)
+    {
+        var target = Directory.CreateTempSubdirectory("dbgate-efcore-").FullName;
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj"))
+                continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
+            File.Copy(file, Path.Combine(target, relative));
+        }
+        return target;
+    }
+}

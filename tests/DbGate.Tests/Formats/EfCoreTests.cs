@@ -1,0 +1,76 @@
+using DbGate.Core.Migrations;
+using DbGate.Core.Results;
+using DbGate.Tests.Infrastructure;
+
+namespace DbGate.Tests.Formats;
+
+/// <summary>EF Core through the real dotnet build and dotnet-ef: EF's own SQL, run as EF runs it, findings at the C# that made it.</summary>
+[Collection(PostgresServerGroup.Name)]
+public sealed class EfCoreTests(PostgresFixture server)
+{
+    private const string ForgetsIndex = "20261201142137_IndexCustomerEmail";
+
+    [Fact]
+    public async Task The_down_that_forgets_its_index_is_the_only_finding_and_points_at_the_migrations_Down_method()
+    {
+        var (_, result) = await EfCoreRun.GetAsync(server);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("DBG003", ForgetsIndex), (finding.RuleId, finding.Migration));
+        Assert.Equal(new SourceLocation($"Migrations/{ForgetsIndex}.cs", 21, 33), finding.Location);
+        Assert.Equal($"down of {ForgetsIndex} does not restore the schema: index public.IX_Customers_Email was left behind", finding.Message);
+        Assert.Equal([$"generated SQL: obj/dbgate/{ForgetsIndex}.down.sql"], finding.Details);
+    }
+
+    [Fact]
+    public async Task Every_migration_EF_lists_runs_up_down_and_up_again_in_the_order_EF_gives()
+    {
+        var (_, result) = await EfCoreRun.GetAsync(server);
+
+        Assert.Equal(
+            ["20261201142125_CreateCustomers", ForgetsIndex, "20261201142142_CreateOrders", "20261201142152_IndexOrdersPlacedAt"],
+            result.Steps.Select(s => s.Migration).Distinct());
+        Assert.All(result.Steps.Where(s => s.Migration != ForgetsIndex), s => Assert.Equal(Outcome.Passed, s.Outcome));
+    }
+
+    [Fact]
+    public async Task The_SQL_EF_generated_is_kept_with_EFs_own_transactions_and_none_around_a_concurrent_index()
+    {
+        var (project, _) = await EfCoreRun.GetAsync(server);
+
+        var orders = await File.ReadAllTextAsync(Path.Combine(project, "obj", "dbgate", "20261201142142_CreateOrders.up.sql"));
+        var concurrent = await File.ReadAllTextAsync(Path.Combine(project, "obj", "dbgate", "20261201142152_IndexOrdersPlacedAt.up.sql"));
+        Assert.Contains("START TRANSACTION;", orders, StringComparison.Ordinal);
+        Assert.Contains("CREATE INDEX CONCURRENTLY \"IX_Orders_PlacedAt\"", concurrent, StringComparison.Ordinal);
+        Assert.DoesNotContain("START TRANSACTION", concurrent, StringComparison.Ordinal);
+        Assert.Equal(8, Directory.EnumerateFiles(Path.Combine(project, "obj", "dbgate"), "*.sql").Count());
+    }
+
+    [Fact]
+    public void The_project_is_detected_from_its_files_and_its_migrations_read_from_the_CSharp_without_building()
+    {
+        var project = Path.GetFullPath(Path.Combine(RepoPaths.Fixture("efcore"), "Shop"));
+
+        var set = MigrationDiscovery.Open(project, project, "auto", FormatOptions.Default);
+
+        Assert.Equal(["ef"], MigrationDiscovery.Detect(project));
+        Assert.Equal(["__EFMigrationsHistory"], set.History.Tables);
+        Assert.NotNull(set.Preparation);
+        Assert.Equal(4, set.Migrations.Count);
+        Assert.Equal(new SourceLocation("Migrations/20261201142125_CreateCustomers.cs", 12, 33), set.Migrations[0].Up.Origin);
+    }
+
+    [Fact]
+    public async Task A_project_that_does_not_build_is_one_configuration_error_naming_the_compiler_error()
+    {
+        var copy = EfCoreRun.Copy(RepoPaths.Fixture("efcore"));
+        var context = Path.Combine(copy, "Shop", "ShopContext.cs");
+        await File.WriteAllTextAsync(context, (await File.ReadAllTextAsync(context)).Replace("public long Id { get; set; }", "public long Id { get; set }", StringComparison.Ordinal));
+
+        var (exitCode, _, error) = await CliProcess.RunAsync("check", Path.Combine(copy, "Shop"), "--provider", "external", "--connection", server.AdminConnectionString);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => !l.StartsWith("dbgate: building", StringComparison.Ordinal));
+        Assert.Matches(@"^dbgate: EF Core project Shop\.csproj does not build: ShopContext\.cs\(23,31\): error CS\d+: .+$", line);
+    }
+}

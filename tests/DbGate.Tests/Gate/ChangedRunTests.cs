@@ -1,0 +1,112 @@
+using DbGate.Tests.Infrastructure;
+
+namespace DbGate.Tests.Gate;
+
+/// <summary>
+/// `check --changed` on a real repository and the local provider: only new or changed migrations are gated, on
+/// a cached cluster of the unchanged prefix that is rebuilt when that prefix changes and shared safely.
+/// </summary>
+public sealed class ChangedRunTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private string Repository => Path.Combine(_folder.Path, "repo");
+    private string Cache => Path.Combine(_folder.Path, "cache");
+
+    private static Dictionary<string, string?> Environment => new()
+    {
+        ["GIT_CONFIG_GLOBAL"] = "/dev/null",
+        ["GIT_CONFIG_NOSYSTEM"] = "1",
+        ["GIT_AUTHOR_NAME"] = "t",
+        ["GIT_AUTHOR_EMAIL"] = "t@example.com",
+        ["GIT_COMMITTER_NAME"] = "t",
+        ["GIT_COMMITTER_EMAIL"] = "t@example.com",
+    };
+
+    private async Task CreateRepositoryAsync()
+    {
+        Samples.Copy("shop", Repository);
+        await Git("init", "-q", "-b", "main");
+        await Git("add", "-A");
+        await Git("commit", "-q", "-m", "base");
+        await Git("checkout", "-q", "-b", "feature");
+    }
+
+    private Task<Processes.Result> Git(params string[] arguments) => Processes.RunAsync("git", arguments, Repository, Environment);
+
+    private void Write(string name, string up, string down)
+    {
+        File.WriteAllText(Path.Combine(Repository, "migrations", name + ".up.sql"), up);
+        File.WriteAllText(Path.Combine(Repository, "migrations", name + ".down.sql"), down);
+    }
+
+    private async Task<(int Exit, string Output, string Error)> CheckChangedAsync()
+    {
+        using var cli = CliProcess.Start(["check", ".", "--changed", "--provider", "local", "--verbose"], new Dictionary<string, string> { ["DBGATE_CACHE"] = Cache }, Repository);
+        return await cli.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    [Fact]
+    public async Task Only_the_new_migration_is_gated_concurrent_cold_runs_share_one_cache_entry_and_the_next_run_starts_from_it()
+    {
+        await CreateRepositoryAsync();
+        Write("0007_customer_nickname", "ALTER TABLE customers ADD COLUMN nickname text;", "ALTER TABLE customers DROP COLUMN nickname;");
+
+        var cold = await Task.WhenAll(CheckChangedAsync(), CheckChangedAsync());
+
+        Assert.All(cold, run => Assert.True(run.Exit == 0, run.Output + run.Error));
+        Assert.All(cold, run => Assert.Contains("1 of 7 migrations new or changed since main; 6 unchanged before them", run.Error, StringComparison.Ordinal));
+        Assert.All(cold, run => Assert.Contains("3 steps, 0 errors", run.Output, StringComparison.Ordinal));
+        Assert.Contains(cold, run => run.Error.Contains("prefix cache miss", StringComparison.Ordinal));
+        var entries = Directory.GetDirectories(Path.Combine(Cache, "prefixes")).Select(Path.GetFileName).ToList();
+        Assert.Single(entries, name => !name!.StartsWith('.'));
+        Assert.DoesNotContain(entries, name => name!.StartsWith(".staging", StringComparison.Ordinal));
+
+        var warm = await CheckChangedAsync();
+
+        Assert.Equal(0, warm.Exit);
+        Assert.Contains("prefix cache hit: 6 unchanged migrations", warm.Error, StringComparison.Ordinal);
+        Assert.Contains("3 steps, 0 errors", warm.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_migration_edited_in_place_or_inserted_before_the_last_applied_one_is_reported_and_gated_with_everything_after_it()
+    {
+        await CreateRepositoryAsync();
+        File.AppendAllText(Path.Combine(Repository, "migrations", "0004_order_totals_view.up.sql"), "\n-- edited after it shipped\n");
+        Write("0000_customer_vip", "CREATE TABLE vip (customer_id integer);", "DROP TABLE vip;");
+
+        var (exit, output, error) = await CheckChangedAsync();
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("dbgate: warning: 0000_customer_vip is new but sorts before 0006_customer_phone, which main already has", error, StringComparison.Ordinal);
+        Assert.Contains("dbgate: warning: 0004_order_totals_view was edited since main: a database that already ran it will not run it again", error, StringComparison.Ordinal);
+        Assert.Contains("7 of 7 migrations new or changed since main; 0 unchanged before them", error, StringComparison.Ordinal);
+        Assert.Contains("21 steps", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_nothing_changed_no_server_starts_and_the_run_passes()
+    {
+        await CreateRepositoryAsync();
+
+        var (exit, output, error) = await CheckChangedAsync();
+
+        Assert.Equal(0, exit);
+        Assert.Contains("0 of 6 migrations new or changed since main", error, StringComparison.Ordinal);
+        Assert.Contains("0 steps, 0 errors, 0 warnings", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("starting PostgreSQL", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outside_a_repository_changed_is_a_one_line_usage_error()
+    {
+        Samples.Copy("shop", Repository);
+
+        var (exit, _, error) = await CheckChangedAsync();
+
+        Assert.Equal(2, exit);
+        Assert.EndsWith($"dbgate: --changed needs a git repository, and {Path.Combine(Repository, "migrations")} is not in one", error.Trim(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -1,0 +1,75 @@
+using DbGate.Tests.Infrastructure;
+
+namespace DbGate.Tests.Hosts;
+
+/// <summary>`hook install` and `hook uninstall` on real repositories: where git looks, and never over someone else's hook.</summary>
+public sealed class HookInstallTests : IDisposable
+{
+    private static readonly Dictionary<string, string?> Git = new() { ["GIT_CONFIG_GLOBAL"] = "/dev/null", ["GIT_CONFIG_NOSYSTEM"] = "1" };
+    private readonly TempFolder _repository = new();
+
+    private async Task<(int Exit, string Output, string Error)> DbGateAsync(params string[] arguments)
+    {
+        using var cli = CliProcess.Start(arguments, workingDirectory: _repository.Path);
+        return await cli.WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
+    private Task<Processes.Result> GitAsync(params string[] arguments) => Processes.RunAsync("git", arguments, _repository.Path, Git);
+
+    [Fact]
+    public async Task Install_writes_an_executable_hook_where_core_hooksPath_points_and_uninstall_removes_it()
+    {
+        await GitAsync("init", "-q");
+        await GitAsync("config", "core.hooksPath", ".githooks");
+
+        var (exit, output, _) = await DbGateAsync("hook", "install", "db");
+
+        var hook = Path.Combine(_repository.Path, ".githooks", "pre-push");
+        Assert.Equal(0, exit);
+        Assert.Contains(hook, output, StringComparison.Ordinal);
+        Assert.Contains("exec dotnet dbgate check --changed 'db'", File.ReadAllText(hook), StringComparison.Ordinal);
+        Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(hook).HasFlag(UnixFileMode.UserExecute));
+        Assert.False(File.Exists(Path.Combine(_repository.Path, ".git", "hooks", "pre-push")));
+
+        var removed = await DbGateAsync("hook", "uninstall");
+
+        Assert.Equal(0, removed.Exit);
+        Assert.False(File.Exists(hook));
+    }
+
+    [Fact]
+    public async Task A_foreign_hook_is_refused_without_force_and_with_force_kept_and_restored_on_uninstall()
+    {
+        await GitAsync("init", "-q");
+        var hook = Path.Combine(_repository.Path, ".git", "hooks", "pre-push");
+        File.WriteAllText(hook, "#!/bin/sh\necho mine\n");
+
+        var refused = await DbGateAsync("hook", "install");
+
+        Assert.Equal(2, refused.Exit);
+        Assert.Equal($"dbgate: {hook} exists and was not written by DbGate: pass --force to replace it (it is kept as pre-push.dbgate-backup)", refused.Error.Trim());
+        Assert.Equal("#!/bin/sh\necho mine\n", File.ReadAllText(hook));
+
+        var forced = await DbGateAsync("hook", "install", "--force");
+
+        Assert.Equal(0, forced.Exit);
+        Assert.Contains("dotnet dbgate check --changed '.'", File.ReadAllText(hook), StringComparison.Ordinal);
+
+        var uninstalled = await DbGateAsync("hook", "uninstall");
+
+        Assert.Equal(0, uninstalled.Exit);
+        Assert.Equal("#!/bin/sh\necho mine\n", File.ReadAllText(hook));
+        Assert.Equal(2, (await DbGateAsync("hook", "uninstall")).Exit);
+    }
+
+    [Fact]
+    public async Task Outside_a_repository_install_is_a_one_line_usage_error()
+    {
+        var (exit, _, error) = await DbGateAsync("hook", "install");
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"dbgate: hook install needs a git repository, and {_repository.Path} is not in one", error.Trim());
+    }
+
+    public void Dispose() => _repository.Dispose();
+}

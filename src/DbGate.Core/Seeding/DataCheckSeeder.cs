@@ -55,7 +55,7 @@ internal static class DataCheckSeeder
         try
         {
             var plan = await SeedPlanner.PlanAsync(connection, catalog, options, insideTransaction: true, cancellationToken, existing);
-            await SeedLoader.LoadAsync(connection, plan, cancellationToken);
+            await SeedLoader.LoadAsync(connection, plan, analyze: false, cancellationToken);
             await TableLoader.ExecuteAsync(connection, "RELEASE SAVEPOINT dbgate_data_check", cancellationToken);
             return true;
         }

@@ -9,7 +9,7 @@ internal static class CommandLine
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("DbGate: a CI quality gate for PostgreSQL migrations.") { CheckCommand.Create(), InitCommand.Create(), HookCommand.Create() };
+        var root = new RootCommand("DbGate: a CI quality gate for PostgreSQL migrations.") { CheckCommand.Create(), InitCommand.Create(), HookCommand.Create(), StatsCommand.Create(), BaselineCommand.Create(), DocsCommand.Create() };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -14,5 +14,6 @@ public sealed record CheckArguments(
     string? FailOn = null,
     bool? Data = null,
     bool AllowExistingDatabase = false,
+    string? Baseline = null,
     string? Timeout = null,
     string? Versions = null);

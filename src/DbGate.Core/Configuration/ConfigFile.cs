@@ -30,6 +30,12 @@ internal sealed class ConfigFile
     /// <summary>Rule id → level (error, warning, note, none).</summary>
     public Dictionary<string, string>? Rules { get; set; }
 
+    /// <summary>The checks of the final schema (DBG2xx, DBG3xx).</summary>
+    public HealthSection? Health { get; set; }
+
+    /// <summary>Findings accepted for now, by fingerprint; default dbgate.baseline.json beside this file, when it exists.</summary>
+    public string? Baseline { get; set; }
+
     /// <summary>Where each value was written, for errors about it; not a key.</summary>
     [YamlDotNet.Serialization.YamlIgnore]
     internal ConfigLocations Locations { get; set; } = ConfigLocations.None;
@@ -49,6 +55,12 @@ internal sealed class ConfigFile
 
     /// <summary>How the seed generator fills the migrated schema.</summary>
     public SeedSection? Seed { get; set; }
+
+    /// <summary>Rule levels for some files only; later entries win over earlier ones and over <see cref="Rules"/>.</summary>
+    public List<OverrideSection>? Overrides { get; set; }
+
+    /// <summary>The zero-downtime lint, and the production sizes (lint.tables, lint.stats) the health checks read too.</summary>
+    public LintSection? Lint { get; set; }
 }
 
 internal sealed class CommandSection
@@ -75,6 +87,28 @@ internal sealed class EfSection
     public string? ToolVersion { get; set; }
 
     public string? SqlOutput { get; set; }
+}
+
+internal sealed class OverrideSection
+{
+    /// <summary>Globs relative to dbgate.yml's folder, such as migrations/2015-*/**.</summary>
+    public List<string>? Paths { get; set; }
+
+    public Dictionary<string, string>? Rules { get; set; }
+}
+
+internal sealed class LintSection
+{
+    public bool? Enabled { get; set; }
+
+    /// <summary>Production row counts by table (schema.name or name): 50M, 120k, 3000.</summary>
+    public Dictionary<string, string>? Tables { get; set; }
+
+    /// <summary>Below this many rows lock and rewrite findings are notes.</summary>
+    public long? SmallTableRows { get; set; }
+
+    /// <summary>A file written by dotnet dbgate stats export.</summary>
+    public string? Stats { get; set; }
 }
 
 internal sealed class PostgresSection

@@ -55,6 +55,18 @@ public sealed record GateOptions(
     /// <summary>dbgate.yml's <c>seed:</c> section: how <see cref="Seeding.Seeder"/> fills the migrated schema.</summary>
     public Seeding.SeedOptions Seed { get; init; } = Seeding.SeedOptions.Default;
 
+    /// <summary>The checks of the final schema (dbgate.yml's health section).</summary>
+    public Rules.Schema.HealthSettings Health { get; init; } = Rules.Schema.HealthSettings.Default;
+
+    /// <summary>Production row counts (lint.tables), for the checks that depend on size.</summary>
+    public Rules.Schema.TableSizes Sizes { get; init; } = Rules.Schema.TableSizes.None;
+
+    /// <summary>The baseline file; findings it lists are accepted. Null: none.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>True when dbgate.yml named the baseline, so a missing file is an error rather than "no baseline yet".</summary>
+    public bool BaselineRequired { get; init; }
+
     /// <summary>The migration tool's settings from dbgate.yml: placeholders, command mode's commands, the EF project.</summary>
     public Migrations.FormatOptions FormatOptions { get; init; } = Migrations.FormatOptions.Default;
 
@@ -65,7 +77,22 @@ public sealed record GateOptions(
     public TimeSpan? Timeout { get; init; } = DefaultTimeout;
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>The zero-downtime lint: on by default.</summary>
+    public LintOptions Lint { get; init; } = new();
+
+    /// <summary>Rule levels for findings in files matching a glob (dbgate.yml's overrides); later entries win.</summary>
+    public IReadOnlyList<PathRuleLevels> PathRuleLevels { get; init; } = [];
 }
+
+/// <param name="Enabled">Observe every statement of every up and down, and run the DBG1xx rules.</param>
+public sealed record LintOptions(bool Enabled = true)
+{
+    public Observation.ProductionSizes Sizes { get; init; } = Observation.ProductionSizes.None;
+}
+
+/// <param name="Patterns">Globs relative to the project root (<c>**</c> any folders, <c>*</c> any name part).</param>
+public sealed record PathRuleLevels(IReadOnlyList<string> Patterns, IReadOnlyDictionary<string, Level> Levels);
 
 /// <summary>Where to write each report; null means not written.</summary>
 public sealed record ReportPaths(string? Sarif = null, string? JUnit = null, string? Json = null, string? Markdown = null);

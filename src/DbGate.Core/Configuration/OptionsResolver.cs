@@ -28,6 +28,8 @@ public static class OptionsResolver
         var provider = arguments.Provider is { } p
             ? Choose(p, "--provider", Providers)
             : at.Read("postgres.provider", () => Choose(config.Postgres?.Provider ?? "auto", "postgres.provider", Providers));
+        var lint = await LintSettings.ResolveAsync(config.Lint, configDirectory, cancellationToken);
+        var health = at.Read("health", () => HealthSettingsResolver.Settings(config.Health));
         return new GateOptions(
             projectRoot,
             migrations,
@@ -52,11 +54,18 @@ public static class OptionsResolver
             Irreversible = (config.RoundTrip?.Irreversible ?? []).ToHashSet(StringComparer.Ordinal),
             RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => at.Read($"rules.{r.Key}", () => ParseLevel(r.Value, $"rules.{r.Key}")), StringComparer.Ordinal),
             StatementTimeout = config.StatementTimeout is { } timeout ? at.Read("statement_timeout", () => Durations.Parse(timeout, "statement_timeout")) : TimeSpan.FromMinutes(5),
+            Health = health,
+            // The lint's production sizes (lint.tables, then lint.stats): one source for both.
+            Sizes = new Rules.Schema.TableSizes(lint.Sizes.Tables.ToDictionary(t => t.Key, t => t.Value.Rows, StringComparer.Ordinal)),
+            Baseline = Path.GetFullPath(arguments.Baseline ?? config.Baseline ?? Baselines.BaselineFile.DefaultName, arguments.Baseline is null ? configDirectory : workingDirectory),
+            BaselineRequired = arguments.Baseline is not null || config.Baseline is not null,
             Timeout = arguments.Timeout is { } t ? NoLimitIfZero(Durations.Parse(t, "--timeout"))
                 : config.Timeout is { } limit ? at.Read("timeout", () => NoLimitIfZero(Durations.Parse(limit, "timeout")))
                 : GateOptions.DefaultTimeout,
             FormatOptions = FormatOptionsResolver.Resolve(config, configDirectory, configPath),
             Seed = SeedOptionsResolver.Resolve(config.Seed, config.KeyLocations, configDirectory, projectRoot),
+            Lint = lint,
+            PathRuleLevels = LintSettings.Overrides(config.Overrides, configDirectory, projectRoot),
         };
     }
 

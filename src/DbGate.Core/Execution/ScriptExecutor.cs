@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DbGate.Core.Observation;
 using DbGate.Core.Results;
 using DbGate.Core.Sql;
 using Npgsql;
@@ -12,12 +13,13 @@ internal static class ScriptExecutor
     /// As the migration tool would: in a transaction of its own when the tool uses one (a statement PostgreSQL
     /// refuses there then fails, as it would in production), otherwise statement by statement.
     /// </summary>
-    public static async Task<ScriptRun> RunAsTheToolWouldAsync(NpgsqlConnection connection, LoadedScript script, bool inTransaction, CancellationToken cancellationToken)
+    /// <param name="observer">Observes each statement for the lint while it runs; null runs them plainly.</param>
+    public static async Task<ScriptRun> RunAsTheToolWouldAsync(NpgsqlConnection connection, LoadedScript script, bool inTransaction, CancellationToken cancellationToken, ScriptObserver? observer = null)
     {
         if (!inTransaction)
-            return await RunAsync(connection, script, insideTransaction: false, cancellationToken);
+            return await RunAsync(connection, script, insideTransaction: false, cancellationToken, observer);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var run = await RunAsync(connection, script, insideTransaction: true, cancellationToken);
+        var run = await RunAsync(connection, script, insideTransaction: true, cancellationToken, observer);
         if (run.Failed)
             await transaction.RollbackAsync(cancellationToken);
         else
@@ -29,7 +31,7 @@ internal static class ScriptExecutor
     /// True when DbGate holds a transaction around the script: its own BEGIN/COMMIT would end DbGate's
     /// transaction and make the round trip unrecoverable, so they are not sent.
     /// </param>
-    public static async Task<ScriptRun> RunAsync(NpgsqlConnection connection, LoadedScript script, bool insideTransaction, CancellationToken cancellationToken)
+    public static async Task<ScriptRun> RunAsync(NpgsqlConnection connection, LoadedScript script, bool insideTransaction, CancellationToken cancellationToken, ScriptObserver? observer = null)
     {
         if ((script.SplitFailure ?? TransactionBalance.Check(script, insideTransaction)) is { } unrunnable)
             return new ScriptRun(Outcome.Failed, TimeSpan.Zero, unrunnable);
@@ -38,12 +40,19 @@ internal static class ScriptExecutor
         foreach (var statement in script.Statements)
         {
             if (insideTransaction && EndsOrBeginsTransaction(statement))
+            {
+                observer?.NotSent(statement);
                 continue;
+            }
             if (statement.Kind == SqlStatementKind.PsqlMetaCommand)
                 return new ScriptRun(Outcome.Failed, clock.Elapsed, MetaCommand(script, statement));
             try
             {
-                await ExecuteAsync(connection, script.TextToSend(statement), cancellationToken);
+                var text = script.TextToSend(statement);
+                if (observer is not null)
+                    await observer.ExecuteAsync(connection, statement, text, cancellationToken);
+                else
+                    await ExecuteAsync(connection, text, cancellationToken);
                 began |= statement.TransactionEffect == TransactionEffect.Begin;
             }
             catch (PostgresException e) when (!cancellationToken.IsCancellationRequested && ServerFault.IsFault(e))

@@ -28,4 +28,10 @@ public sealed record StepFacts(
 
     /// <summary>Command mode: relations the up rewrote (same OID, new relfilenode), for the rules of the observation layer.</summary>
     public IReadOnlyList<string> Rewritten { get; init; } = [];
+
+    /// <summary>With the lint on: every statement of the up and of the down after it, as observed while it ran.</summary>
+    public IReadOnlyList<Observation.StatementObservation> Statements { get; init; } = [];
+
+    /// <summary>The production sizes the lint judges lock and rewrite costs by.</summary>
+    public Observation.ProductionSizes Sizes { get; init; } = Observation.ProductionSizes.None;
 }

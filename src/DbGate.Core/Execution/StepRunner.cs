@@ -1,5 +1,7 @@
 using DbGate.Core.Execution.Data;
 using DbGate.Core.Migrations;
+using DbGate.Core.Observation;
+using DbGate.Core.Results;
 using DbGate.Core.Snapshots;
 using Npgsql;
 
@@ -14,24 +16,35 @@ internal sealed class StepRunner : IAsyncDisposable
     private readonly WorkDatabase _database;
     private readonly SnapshotOptions _snapshotOptions;
     private readonly bool _checkData;
+    private readonly ProductionSizes? _lint;
     private NpgsqlConnection _connection;
     private SchemaSnapshot _current;
 
-    private StepRunner(WorkDatabase database, SnapshotOptions snapshotOptions, bool checkData, NpgsqlConnection connection, SchemaSnapshot empty)
+    /// <summary>The catalog as the forward run has left it, which each script's observation starts from; null without lint.</summary>
+    private CatalogMirror? _mirror;
+
+    private StepRunner(WorkDatabase database, SnapshotOptions snapshotOptions, bool checkData, NpgsqlConnection connection, SchemaSnapshot empty, ProductionSizes? lint, CatalogMirror? mirror)
     {
         _database = database;
         _snapshotOptions = snapshotOptions;
         _checkData = checkData;
         _connection = connection;
         _current = empty;
+        _lint = lint;
+        _mirror = mirror;
     }
 
+    /// <summary>The schema as the forward run has left it: after the last up.</summary>
+    public SchemaSnapshot Current => _current;
+
     /// <param name="checkData">Also check that rows in existing tables survive each step's up and down.</param>
-    public static async Task<StepRunner> StartAsync(WorkDatabase database, SnapshotOptions snapshotOptions, bool checkData, CancellationToken cancellationToken)
+    /// <param name="lint">Observe every statement of every up and down for the lint, judged by these sizes; null: do not.</param>
+    public static async Task<StepRunner> StartAsync(WorkDatabase database, SnapshotOptions snapshotOptions, bool checkData, CancellationToken cancellationToken, ProductionSizes? lint = null)
     {
         var connection = await database.OpenAsync(cancellationToken);
         var empty = await SnapshotReader.ReadAsync(connection, snapshotOptions, cancellationToken);
-        return new StepRunner(database, snapshotOptions, checkData, connection, empty);
+        var mirror = lint is null ? null : await Baseline.ReadAsync(connection, cancellationToken);
+        return new StepRunner(database, snapshotOptions, checkData, connection, empty, lint, mirror);
     }
 
     public async Task<StepFacts> RunAsync(Migration migration, bool irreversibleAllowed, CancellationToken cancellationToken)
@@ -51,7 +64,11 @@ internal sealed class StepRunner : IAsyncDisposable
             : DataRoundTripResult.NotChecked;
 
         ScriptRun? verify = null;
-        var forward = await ScriptExecutor.RunAsTheToolWouldAsync(_connection, up, upInTransaction, cancellationToken);
+        var upObserver = Observe(up, Phase.Up, upInTransaction);
+        ScriptObserver? downObserver = null;
+        var forward = await ScriptExecutor.RunAsTheToolWouldAsync(_connection, up, upInTransaction, cancellationToken, upObserver);
+        if (upObserver is not null && (!forward.Failed || !upInTransaction))
+            _mirror = upObserver.Mirror;
         // A failed up in a transaction left nothing behind; one outside may have left part of itself.
         if (!forward.Failed || !upInTransaction)
             _current = await SnapshotReader.ReadAsync(_connection, _snapshotOptions, cancellationToken);
@@ -66,11 +83,19 @@ internal sealed class StepRunner : IAsyncDisposable
         }
 
         var after = _current;
-        var roundTrip = await CheckAsync((connection, run) => RoundTrip.RunAsync(connection, run, down, up, before, after, _snapshotOptions, cancellationToken), migration, inClone, cancellationToken);
+        // The down runs in production right after its up, so it is observed here, where the round trip runs it.
+        downObserver = Observe(down, Phase.Down, !inClone || TransactionSemantics.RunsInTransaction(migration, down));
+        var roundTrip = await CheckAsync((connection, run) => RoundTrip.RunAsync(connection, run, down, up, before, after, _snapshotOptions, cancellationToken), migration, inClone, cancellationToken, downObserver);
         return Facts(roundTrip.Down, roundTrip.Redo, roundTrip.DownDifferences, roundTrip.RedoDifferences);
 
         StepFacts Facts(ScriptRun downRun, ScriptRun redo, IReadOnlyList<SchemaDifference> downDiff, IReadOnlyList<SchemaDifference>? redoDiff = null) =>
-            new(migration, forward, downRun, redo, downDiff, redoDiff ?? [], irreversibleAllowed, inClone) { DataLost = data.Lost, Verify = verify };
+            new(migration, forward, downRun, redo, downDiff, redoDiff ?? [], irreversibleAllowed, inClone)
+            {
+                DataLost = data.Lost,
+                Verify = verify,
+                Statements = [.. upObserver?.Statements ?? [], .. downObserver?.Statements ?? []],
+                Sizes = _lint ?? ProductionSizes.None,
+            };
     }
 
     /// <summary>
@@ -80,16 +105,30 @@ internal sealed class StepRunner : IAsyncDisposable
     private async Task<ScriptRun> VerifyAsync(MigrationScript script, CancellationToken cancellationToken) =>
         await ScriptExecutor.RunAsync(_connection, await LoadAsync(script, cancellationToken), insideTransaction: false, cancellationToken);
 
+    private ScriptObserver? Observe(LoadedScript script, Phase phase, bool inTransaction) =>
+        _mirror is null ? null : new ScriptObserver(_mirror.Fork(sameMigration: phase == Phase.Down), script.Script, phase, inTransaction);
+
     private async Task<LoadedScript> LoadAsync(MigrationScript script, CancellationToken cancellationToken) =>
         await LoadedScript.LoadAsync(script, cancellationToken) with { Gateway = _database.Extensions };
 
     /// <summary>How a check runs a script: inside DbGate's transaction, or as the tool would in a clone.</summary>
     internal delegate Task<ScriptRun> ScriptRunner(LoadedScript script);
 
-    private Task<T> CheckAsync<T>(Func<NpgsqlConnection, ScriptRunner, Task<T>> check, Migration migration, bool inClone, CancellationToken cancellationToken) =>
-        inClone
-            ? InCloneAsync(connection => check(connection, script => ScriptExecutor.RunAsTheToolWouldAsync(connection, script, TransactionSemantics.RunsInTransaction(migration, script), cancellationToken)), cancellationToken)
-            : InTransactionAsync(connection => check(connection, script => ScriptExecutor.RunAsync(connection, script, insideTransaction: true, cancellationToken)), cancellationToken);
+    /// <param name="observer">Observes the first script the check runs (the down), if given.</param>
+    private Task<T> CheckAsync<T>(Func<NpgsqlConnection, ScriptRunner, Task<T>> check, Migration migration, bool inClone, CancellationToken cancellationToken, ScriptObserver? observer = null)
+    {
+        var first = observer;
+        return inClone
+            ? InCloneAsync(connection => check(connection, script => ScriptExecutor.RunAsTheToolWouldAsync(connection, script, TransactionSemantics.RunsInTransaction(migration, script), cancellationToken, Take())), cancellationToken)
+            : InTransactionAsync(connection => check(connection, script => ScriptExecutor.RunAsync(connection, script, insideTransaction: true, cancellationToken, Take())), cancellationToken);
+
+        ScriptObserver? Take()
+        {
+            var taken = first;
+            first = null;
+            return taken;
+        }
+    }
 
     /// <summary>Runs a check inside a transaction that is always rolled back, so the work database is untouched.</summary>
     private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, Task<T>> check, CancellationToken cancellationToken)

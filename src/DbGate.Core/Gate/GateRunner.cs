@@ -29,9 +29,10 @@ public static class GateRunner
             var set = MigrationDiscovery.Open(options.MigrationsPath, options.ProjectRoot, options.Format, options.FormatOptions);
             if (set.Preparation is { } preparation)
                 set = await preparation.PrepareAsync(progress.Log ?? (_ => { }), deadline.Token);
-            return options.Versions.Count > 0
+            var result = options.Versions.Count > 0
                 ? await VersionMatrix.RunAsync(options, o => RunOnceAsync(o, set, clock, progress, deadline), deadline.Token)
                 : await RunOnceAsync(options, set, clock, progress, deadline);
+            return await Baselines.BaselineFilter.ApplyAsync(result, options, cancellationToken);
         }
         catch (OperationCanceledException) when (deadline.Expired)
         {
@@ -47,7 +48,7 @@ public static class GateRunner
         // Command mode has no files to compare with a base: it always checks every step.
         var plan = set.Commands is null ? await ChangePlanner.ForOptionsAsync(options, set.Migrations, progress, cancellationToken) : ChangePlan.Everything(set.Migrations);
         if (plan.Checked.Count == 0 && set.Commands is null)
-            return Judge.Verdict(options, $"not started: no migration changed since {plan.Base}", [], clock.Elapsed, null);
+            return Judge.Verdict(options, $"not started: no migration changed since {plan.Base}", [], [], clock.Elapsed, null);
         var provider = await ProviderSelector.SelectAsync(options, cancellationToken);
         var start = set.Commands is null ? await PrefixStart.PrepareAsync(provider, plan, options, progress, cancellationToken) : new PrefixStart.Start(provider, null, ApplyForward: false);
         log(set.Commands is null ? $"starting PostgreSQL ({start.Provider.Name}) for {plan.Checked.Count} {set.Format} migrations" : $"starting PostgreSQL ({start.Provider.Name}) for command mode");
@@ -55,10 +56,11 @@ public static class GateRunner
 
         await using var server = await start.Provider.StartAsync(cancellationToken);
         log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
-        var (facts, interruption, identity) = await StepLoop.RunAsync(
+        var (facts, interruption, identity, health) = await StepLoop.RunAsync(
             token => PrefixStart.CreateWorkDatabaseAsync(server, start, plan, set.Migrations, options, progress, token), set, options, progress, deadline);
-        return Judge.Verdict(options, server.Description, facts, clock.Elapsed, interruption) with
+        return Judge.Verdict(options, server.Description, facts, health.Findings, clock.Elapsed, interruption) with
         {
+            ChangeDiagram = health.ChangeDiagram,
             Notices = Notices(set),
             RunAs = identity?.Description,
             Privileged = identity is not null && identity.Level != Execution.Privileges.PrivilegeLevel.Least,

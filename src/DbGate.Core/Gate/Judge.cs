@@ -2,21 +2,37 @@ using DbGate.Core.Configuration;
 using DbGate.Core.Execution;
 using DbGate.Core.Results;
 using DbGate.Core.Rules;
+using DbGate.Core.Rules.Lint;
 
 namespace DbGate.Core.Gate;
 
 /// <summary>Turns observed facts into the result model: every rule over every step, levels as configured.</summary>
 internal static class Judge
 {
-    public static GateResult Verdict(GateOptions options, string server, IReadOnlyList<StepFacts> facts, TimeSpan duration, string? interruption)
+    /// <param name="schemaFindings">The health checks' findings, levelled already (per schema and table, too).</param>
+    public static GateResult Verdict(GateOptions options, string server, IReadOnlyList<StepFacts> facts, IReadOnlyList<Finding> schemaFindings, TimeSpan duration, string? interruption)
     {
-        var findings = facts
-            .SelectMany(step => StepRules.All.SelectMany(rule => rule.Check(step)))
+        var findings = Suppressions.Filter(facts.SelectMany(step => StepRules.All.SelectMany(rule => rule.Check(step))), facts)
             .Select(finding => options.RuleLevels.TryGetValue(finding.RuleId, out var level) ? finding with { Level = level } : finding)
+            .Select(finding => ForPath(options, finding))
             .Where(finding => finding.Level != Level.None)
+            .Concat(schemaFindings)
             .ToList();
         var steps = facts.SelectMany(Steps).ToList();
         return new GateResult(options.ProjectRoot, server, steps, findings, duration, interruption is null, interruption);
+    }
+
+    /// <summary>dbgate.yml's overrides: the last entry whose paths match the finding's file decides.</summary>
+    private static Finding ForPath(GateOptions options, Finding finding)
+    {
+        if (finding.Location?.Path is not { } path)
+            return finding;
+        foreach (var entry in options.PathRuleLevels)
+        {
+            if (entry.Levels.TryGetValue(finding.RuleId, out var level) && entry.Patterns.Any(p => Glob.Matches(p, path)))
+                finding = finding with { Level = level };
+        }
+        return finding;
     }
 
     private static IEnumerable<StepResult> Steps(StepFacts facts)

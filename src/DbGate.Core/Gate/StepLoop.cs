@@ -28,12 +28,14 @@ internal sealed class StepLoop
     private string? _interruption;
     private Migration? _current;
     private RunIdentity? _identity;
+    private Health.HealthOutcome _health = Health.HealthOutcome.None;
 
     private StepLoop(RunDeadline deadline) => _deadline = deadline;
 
-    /// <returns>The facts of the steps that ended, why the run stopped early (null when it did not), and whom the migrations ran as.</returns>
+    /// <returns>The facts of the steps that ended, why the run stopped early (null when it did not), whom the migrations
+    /// ran as, and the schema health checks' findings (none when the run stopped early).</returns>
     /// <param name="open">Creates the work database and says which migrations to check in it (all, or those after a --changed prefix).</param>
-    public static async Task<(IReadOnlyList<StepFacts> Facts, string? Interruption, RunIdentity? Identity)> RunAsync(
+    public static async Task<(IReadOnlyList<StepFacts> Facts, string? Interruption, RunIdentity? Identity, Health.HealthOutcome Health)> RunAsync(
         Func<CancellationToken, Task<(WorkDatabase Database, IReadOnlyList<Migration> Checked)>> open, MigrationSet set, GateOptions options, GateProgress progress, RunDeadline deadline)
     {
         var loop = new StepLoop(deadline);
@@ -49,7 +51,7 @@ internal sealed class StepLoop
         lock (loop._facts)
         {
             var interruption = loop._interruption ?? (loop._stepsOver.Task.IsCompleted ? null : deadline.Reason);
-            return ([.. loop._facts], interruption, loop._identity);
+            return ([.. loop._facts], interruption, loop._identity, interruption is null ? loop._health : Health.HealthOutcome.None);
         }
     }
 
@@ -66,21 +68,29 @@ internal sealed class StepLoop
             {
                 // Only the tool's own history is left out of the comparison.
                 var snapshots = SnapshotOptions.Default.For(set.History) with { IncludePrivileges = options.ComparePrivileges };
+                Health.HealthRun? health;
                 if (set.Commands is { } commands)
                 {
+                    // The tool runs the steps: there are no scripts to place findings in, so they carry no location.
+                    health = await StartHealthAsync(database, SchemaSnapshot.Empty, snapshots, options, cancellationToken);
                     await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken))
                         Record(step, progress);
                 }
                 else
                 {
-                    await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken);
+                    await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken, options.Lint.Enabled ? options.Lint.Sizes : null);
+                    health = await StartHealthAsync(database, runner.Current, snapshots, options, cancellationToken);
                     foreach (var migration in migrations)
                     {
                         _current = migration;
                         progress.Step?.Invoke(_facts.Count + 1, migrations.Count, migration.Id);
                         Record(await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken), progress);
+                        if (health is not null)
+                            await health.StepDoneAsync(database, migration, runner.Current, cancellationToken);
                     }
                 }
+                if (health is not null)
+                    _health = await health.FinishAsync(database, options.RuleLevels, progress.Log ?? (_ => { }), cancellationToken);
                 _current = null;
             }
             catch (Exception e) when (Interruption(e) is { } reason)
@@ -102,6 +112,11 @@ internal sealed class StepLoop
             _stepsOver.TrySetResult();
         }
     }
+
+    private static async Task<Health.HealthRun?> StartHealthAsync(WorkDatabase database, SchemaSnapshot before, SnapshotOptions snapshots, GateOptions options, CancellationToken cancellationToken) =>
+        options.Health.Enabled
+            ? await Health.HealthRun.StartAsync(database, before, snapshots, options.Health, options.Sizes, options.Superuser, cancellationToken)
+            : null;
 
     private void Record(StepFacts step, GateProgress progress)
     {

@@ -50,7 +50,7 @@ internal static class VersionMatrix
         var all = runs.Select(r => r.Version).ToList();
         var findings = runs
             .SelectMany(run => run.Result.Findings.Select(finding => (run.Version, Finding: finding)))
-            .GroupBy(x => (x.Finding.RuleId, x.Finding.Migration, x.Finding.Location, x.Finding.Phase))
+            .GroupBy(x => (x.Finding.RuleId, x.Finding.Migration, x.Finding.Location, x.Finding.Phase, x.Finding.Subject))
             .Select(group =>
             {
                 var versions = group.Select(x => x.Version).Distinct(StringComparer.Ordinal).ToList();
@@ -72,6 +72,7 @@ internal static class VersionMatrix
         {
             Notices = [.. runs.SelectMany(r => r.Result.Notices).Distinct(StringComparer.Ordinal)],
             Privileged = runs.Any(r => r.Result.Privileged),
+            ChangeDiagram = runs.Select(r => r.Result.ChangeDiagram).FirstOrDefault(d => d is not null),
             RunAs = string.Join("; ", runs.Select(r => r.Result.RunAs).OfType<string>().Distinct(StringComparer.Ordinal)) is { Length: > 0 } runAs ? runAs : null,
         };
     }

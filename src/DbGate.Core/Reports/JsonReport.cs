@@ -24,7 +24,15 @@ internal sealed record JsonReport(
     public string? RunAs { get; init; }
 
     public bool Privileged { get; init; }
+
+    public JsonBaseline? Baseline { get; init; }
 }
+
+/// <param name="Accepted">How many findings the baseline accepted (not in findings).</param>
+/// <param name="Stale">Fingerprints of entries no finding matched.</param>
+internal sealed record JsonBaseline(string Path, int Accepted, IReadOnlyList<string> Stale);
+
+internal sealed record JsonRelated(JsonLocation Location, string Message);
 
 internal sealed record JsonTool(string Name, string Version);
 
@@ -41,6 +49,13 @@ internal sealed record JsonFinding(
     Phase? Phase,
     JsonLocation? Location,
     Uri? HelpUri,
-    IReadOnlyList<string> PostgresVersions);
+    IReadOnlyList<string> PostgresVersions)
+{
+    public string? Subject { get; init; }
+
+    public string Fingerprint { get; init; } = "";
+
+    public IReadOnlyList<JsonRelated> RelatedLocations { get; init; } = [];
+}
 
 internal sealed record JsonLocation(string Path, int Line, int Column, int? EndLine, int? EndColumn);

@@ -26,11 +26,17 @@ internal sealed class JsonReportWriter(ReportContext context) : IReportWriter
             new JsonCounts(result.Count(Level.Error), result.Count(Level.Warning), result.Count(Level.Note), result.Count(Level.None)),
             [.. result.Steps.Select(s => new JsonStep(s.Migration, s.Phase, s.Outcome, Formats.SecondsValue(s.Duration), s.Reason))],
             [.. result.Findings.Select(f => new JsonFinding(
-                f.RuleId, f.Level, f.Message, f.Details, f.Migration, f.Phase, ToJson(f.Location), helpUris.GetValueOrDefault(f.RuleId), f.Versions))],
+                f.RuleId, f.Level, f.Message, f.Details, f.Migration, f.Phase, ToJson(f.Location), helpUris.GetValueOrDefault(f.RuleId), f.Versions)
+            {
+                Subject = f.Subject,
+                Fingerprint = f.Fingerprint,
+                RelatedLocations = [.. f.Related.Select(r => new JsonRelated(ToJson(r.Location)!, r.Message))],
+            })],
             result.Notices)
         {
             RunAs = result.RunAs,
             Privileged = result.Privileged,
+            Baseline = result.Baseline is { } b ? new JsonBaseline(b.Path, b.Accepted.Count, b.Stale) : null,
         };
     }
 

@@ -28,6 +28,11 @@ internal sealed class MarkdownReportWriter(ReportContext context, int maxBytes =
         var findings = result.Findings.OrderByDescending(f => f.Level).ToList();
         if (findings.Count > 0)
             new MarkdownFindings(md, context.Rules).Write(findings);
+        if (result.Baseline is { } baseline)
+            md.Append(BaselineNote(baseline));
+        // Optional: under the size limit the findings matter more than the picture.
+        if (result.ChangeDiagram is { } diagram)
+            md.AppendWhileRoom([$"<details>\n<summary>Tables this change touched</summary>\n\n```mermaid\n{diagram}```\n\n</details>\n\n"]);
         if (result.Steps.Count > 0)
             WriteSteps(md, result.Steps);
         return md.ToString();
@@ -47,6 +52,15 @@ internal sealed class MarkdownReportWriter(ReportContext context, int maxBytes =
             $"{(result.Count(Level.Error) > 0 ? $"**{errors}**" : errors)}, {Formats.Count(result.Count(Level.Warning), "warning")}, {Formats.Count(result.Count(Level.Note), "note")}",
             Formats.Count(result.Steps.Count, "step"),
             $"{Formats.Human(result.Duration)} on {MarkdownText.Inline(result.Server)}");
+    }
+
+    private static string BaselineNote(BaselineSummary baseline)
+    {
+        var note = $"{Formats.Count(baseline.Accepted.Count, "finding")} accepted by the baseline {MarkdownText.Code(baseline.Path)}.";
+        if (baseline.Stale.Count > 0)
+            note += $" {Formats.Number(baseline.Stale.Count)} {(baseline.Stale.Count == 1 ? "entry no longer matches" : "entries no longer match")} and can be removed: "
+                + string.Join(", ", baseline.Stale.Select(MarkdownText.Code)) + ".";
+        return note + "\n\n";
     }
 
     private static void WriteSteps(MarkdownBudget md, IReadOnlyList<StepResult> steps)

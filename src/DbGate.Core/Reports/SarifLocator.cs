@@ -40,6 +40,9 @@ internal sealed class SarifLocator
         return (At(borrowed, new SarifRegion(1, 1)), true);
     }
 
+    public static SarifPhysicalLocation Physical(SourceLocation at) =>
+        new(new SarifArtifactLocation(SarifUris.Relative(at.Path), SarifUris.SourceRoot), new SarifRegion(Math.Max(1, at.Line), Math.Max(1, at.Column)));
+
     private static SarifLocation At(string path, SarifRegion region) =>
         new(new SarifPhysicalLocation(new SarifArtifactLocation(SarifUris.Relative(path), SarifUris.SourceRoot), region));
 }

@@ -43,7 +43,16 @@ internal sealed record SarifResult(
     string Level,
     SarifMessage Message,
     IReadOnlyList<SarifLocation> Locations,
-    SarifResultProperties? Properties);
+    SarifResultProperties? Properties)
+{
+    /// <summary>The other statements involved; absent when there are none.</summary>
+    public IReadOnlyList<SarifRelatedLocation>? RelatedLocations { get; init; }
+
+    /// <summary>A stable key per object, so code scanning tracks an alert across edits that move its line.</summary>
+    public IReadOnlyDictionary<string, string>? PartialFingerprints { get; init; }
+}
+
+internal sealed record SarifRelatedLocation(int Id, SarifPhysicalLocation PhysicalLocation, SarifMessage Message);
 
 internal sealed record SarifMessage(string Text);
 
@@ -63,6 +72,9 @@ internal sealed record SarifNotification(string Level, SarifMessage Message);
 
 internal sealed record SarifRunProperties(string Server, bool Complete, double DurationSeconds, int TotalResults, bool Truncated)
 {
+    /// <summary>Findings the baseline accepted, left out of the results.</summary>
+    public int? AcceptedByBaseline { get; init; }
+
     public string? RunAs { get; init; }
 
     public bool Privileged { get; init; }

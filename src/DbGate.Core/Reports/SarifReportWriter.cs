@@ -31,7 +31,7 @@ internal sealed class SarifReportWriter(ReportContext context, int maxResults = 
             root is null ? null : new Dictionary<string, SarifArtifactLocation> { [SarifUris.SourceRoot] = new(root) },
             results,
             "unicodeCodePoints",
-            new SarifRunProperties(result.Server, result.Complete, Formats.SecondsValue(result.Duration), result.Findings.Count, kept.Count < result.Findings.Count) { RunAs = result.RunAs, Privileged = result.Privileged });
+            new SarifRunProperties(result.Server, result.Complete, Formats.SecondsValue(result.Duration), result.Findings.Count, kept.Count < result.Findings.Count) { RunAs = result.RunAs, Privileged = result.Privileged, AcceptedByBaseline = result.Baseline?.Accepted.Count });
         return new SarifLog(SchemaUri, "2.1.0", [run]);
     }
 
@@ -50,7 +50,12 @@ internal sealed class SarifReportWriter(ReportContext context, int maxResults = 
             : new SarifResultProperties(
                 finding.Migration, finding.Phase is { } p ? Formats.Name(p) : null, inferred ? true : null, finding.Versions.Count > 0 ? finding.Versions : null);
         return new SarifResult(
-            finding.RuleId, rules.IndexOf(finding.RuleId), Formats.Name(finding.Level), new SarifMessage(text), [location], properties);
+            finding.RuleId, rules.IndexOf(finding.RuleId), Formats.Name(finding.Level), new SarifMessage(text), [location], properties)
+        {
+            RelatedLocations = finding.Related.Count == 0 ? null
+                : [.. finding.Related.Select((r, i) => new SarifRelatedLocation(i + 1, SarifLocator.Physical(r.Location), new SarifMessage(r.Message)))],
+            PartialFingerprints = finding.Subject is null ? null : new Dictionary<string, string> { ["dbgateObject/v1"] = finding.Fingerprint },
+        };
     }
 
     private List<SarifNotification>? Notifications(GateResult result, int kept, int inferred)

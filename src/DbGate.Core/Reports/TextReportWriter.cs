@@ -50,6 +50,8 @@ public sealed class TextReportWriter : IReportWriter
 
         if (result.Privileged && result.RunAs is { } runAs)
             text.Append(text.Length > 0 ? "\n" : "").Append(_ansi.Paint(Clean(runAs), Ansi.BoldYellow)).Append('\n');
+        if (result.Baseline is { } baseline)
+            AppendBaseline(text, baseline);
         if (!_options.ShowSummary)
             return text.ToString();
         if (text.Length > 0)
@@ -69,6 +71,13 @@ public sealed class TextReportWriter : IReportWriter
         text.Append(FindingText.Headline(finding, _options.MsBuildLocations, (level, name) => _ansi.Paint(name, LevelColour(level)))).Append('\n');
         foreach (var line in FindingText.DetailLines(finding))
             text.Append(FindingText.Indent).Append(line).Append('\n');
+    }
+
+    private static void AppendBaseline(StringBuilder text, BaselineSummary baseline)
+    {
+        text.Append('\n').Append(Formats.Count(baseline.Accepted.Count, "finding")).Append(" accepted by the baseline ").Append(Clean(baseline.Path)).Append('\n');
+        foreach (var stale in baseline.Stale)
+            text.Append(FindingText.Indent).Append("stale entry (nothing matches it any more; remove it): ").Append(Clean(stale)).Append('\n');
     }
 
     private string Summary(GateResult result)

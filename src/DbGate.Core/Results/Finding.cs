@@ -21,4 +21,19 @@ public sealed record Finding(
 
     /// <summary>In a version matrix, the PostgreSQL major versions the finding holds on; empty for a single run.</summary>
     public IReadOnlyList<string> Versions { get; init; } = [];
+
+    /// <summary>The schema object a finding about the final schema is about, such as <c>index public.users_email_idx</c>.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>Other statements involved: the one that last changed the object, those that created the objects it involves.</summary>
+    public IReadOnlyList<RelatedLocation> Related { get; init; } = [];
+
+    /// <summary>
+    /// What a baseline keys on: the rule and the object (<c>DBG201 constraint public.posts.posts_author_id_fkey</c>), or
+    /// for findings about a step the rule, migration and phase; never a line number, so edits elsewhere keep it.
+    /// </summary>
+    public string Fingerprint => Subject is { } subject ? $"{RuleId} {subject}" : $"{RuleId} {Migration ?? "-"} {Phase?.ToString().ToLowerInvariant() ?? "-"}";
 }
+
+/// <summary>A place that explains a finding without being its cause, such as the migration that last changed the object.</summary>
+public sealed record RelatedLocation(SourceLocation Location, string Message);

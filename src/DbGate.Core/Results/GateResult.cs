@@ -23,8 +23,19 @@ public sealed record GateResult(
     /// <summary>True when the migrations ran with more than least privilege, which every report says loudly.</summary>
     public bool Privileged { get; init; }
 
+    /// <summary>With a baseline file: the findings it accepted (not in <see cref="Findings"/>) and its entries nothing matched.</summary>
+    public BaselineSummary? Baseline { get; init; }
+
+    /// <summary>A Mermaid erDiagram of the tables the change touched, for the Markdown summary; null when none.</summary>
+    public string? ChangeDiagram { get; init; }
+
     public int Count(Level level) => Findings.Count(f => f.Level == level);
 
     /// <summary>True when some finding is at or above <paramref name="failOn"/>; <see cref="Level.None"/> never fails.</summary>
     public bool FailsAt(Level failOn) => failOn != Level.None && Findings.Any(f => f.Level >= failOn);
 }
+
+/// <param name="Path">The baseline file, relative to the project root.</param>
+/// <param name="Accepted">Findings the baseline lists: reported as accepted, never failing the run.</param>
+/// <param name="Stale">Entries no finding matched any more (fixed since): delete them so the file shrinks.</param>
+public sealed record BaselineSummary(string Path, IReadOnlyList<Finding> Accepted, IReadOnlyList<string> Stale);

@@ -13,7 +13,8 @@ public sealed class DockerVerdictTests(PostgresFixture server)
     {
         foreach (var sample in new[] { "shop/migrations", "shop-broken/migrations" })
         {
-            var local = await GateHarness.RunAsync(server, RepoPaths.Sample(sample));
+            // The lint and the schema health checks on in both: their verdicts must not depend on where the server runs.
+            var local = await GateHarness.RunAsync(server, RepoPaths.Sample(sample), o => o with { Lint = new(), Health = Core.Rules.Schema.HealthSettings.Default });
             var options = new GateOptions(RepoPaths.SolutionDirectory, RepoPaths.Sample(sample), Provider: "docker", Image: DockerTestEnvironment.Image);
 
             var docker = await GateRunner.RunAsync(options, log: null, CancellationToken.None);

@@ -12,7 +12,7 @@ public sealed class SampleTests(PostgresFixture server)
         var result = await GateHarness.RunAsync(server, RepoPaths.Sample("shop/migrations"));
 
         Assert.Empty(result.Findings);
-        Assert.Equal(18, result.Steps.Count);
+        Assert.Equal(21, result.Steps.Count);
         Assert.All(result.Steps, step => Assert.Equal(Outcome.Passed, step.Outcome));
     }
 

@@ -7,9 +7,16 @@ namespace DbGate.Tests.Infrastructure;
 /// <summary>Runs the real gate against the shared test server, each run in a database of its own.</summary>
 public static class GateHarness
 {
+    /// <remarks>The schema health checks are off unless <paramref name="adjust"/> turns them on: these runs are about
+    /// the round trip, and health findings (a table without a primary key) would only be noise in their exact verdicts.</remarks>
     public static Task<GateResult> RunAsync(PostgresFixture server, string migrations, Func<GateOptions, GateOptions>? adjust = null)
     {
-        var options = new GateOptions(RepoPaths.SolutionDirectory, migrations, Provider: "external", Connection: server.AdminConnectionString);
+        // The round trip's tests see the round trip's findings; lint and health tests switch theirs on with adjust.
+        var options = new GateOptions(RepoPaths.SolutionDirectory, migrations, Provider: "external", Connection: server.AdminConnectionString)
+        {
+            Lint = new(false),
+            Health = Core.Rules.Schema.HealthSettings.Default with { Enabled = false },
+        };
         return GateRunner.RunAsync(adjust?.Invoke(options) ?? options, log: null, CancellationToken.None);
     }
 

@@ -1,5 +1,9 @@
+using DbGate.Core.Configuration;
+using DbGate.Core.Gate;
 using DbGate.Core.Rules;
+using DbGate.Core.Rules.Schema;
 using DbGate.Tests.Infrastructure;
+using Npgsql;
 
 namespace DbGate.Tests.Rules;
 
@@ -11,7 +15,7 @@ public sealed class RuleDocumentationTests(PostgresFixture server)
     [Fact]
     public void Every_rule_class_has_a_page_and_every_page_a_rule_class()
     {
-        var classes = StepRules.All.Select(r => r.Id).Order(StringComparer.Ordinal);
+        var classes = StepRules.All.Select(r => r.Id).Concat(SchemaRules.All.Select(r => r.Id)).Order(StringComparer.Ordinal);
         var pages = RuleCatalog.All.Select(r => r.Id).Order(StringComparer.Ordinal);
 
         Assert.Equal(pages, classes);
@@ -23,6 +27,17 @@ public sealed class RuleDocumentationTests(PostgresFixture server)
         Assert.All(RuleCatalog.All, r => Assert.Matches("^DBG[0-9]{3}$", r.Id));
         Assert.All(RuleCatalog.All, r => Assert.Matches("^[a-z]+(-[a-z]+)*$", r.Name));
         Assert.Equal(RuleCatalog.All.Count, RuleCatalog.All.Select(r => r.Name).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Every_schema_rule_page_names_its_counterparts_in_other_tools()
+    {
+        var tools = new[] { "pg-index-health", "tbls", "schemalint", "splinter" };
+        Assert.All(SchemaRules.All, rule =>
+        {
+            var line = RuleCatalog.Get(rule.Id).Help.Split('\n').FirstOrDefault(l => l.StartsWith("Same as: ", StringComparison.Ordinal));
+            Assert.True(line is not null && tools.Any(t => line.Contains(t, StringComparison.Ordinal)), $"{rule.Id} has no 'Same as:' line naming {string.Join(", ", tools)}");
+        });
     }
 
     [Fact]
@@ -50,10 +65,45 @@ public sealed class RuleDocumentationTests(PostgresFixture server)
             using var folder = new TempFolder();
             example.WriteTo(folder.Path);
 
-            var result = await GateHarness.RunAsync(server, folder.Path, o => o with { CheckData = true });
+            // Through dbgate.yml as users write it, so an example's production sizes and settings count.
+            var options = await OptionsResolver.ResolveAsync(new CheckArguments(folder.Path, Provider: "external", Connection: server.AdminConnectionString), folder.Path, CancellationToken.None);
+            var roles = await RolesAsync();
+            try
+            {
+                // The data check serves only the round-trip rules and costs a second up and down per step.
+                var result = await GateRunner.RunAsync(options with { CheckData = ruleId.StartsWith("DBG0", StringComparison.Ordinal) }, log: null, CancellationToken.None);
 
-            var reported = result.Findings.Where(f => f.RuleId == ruleId).ToList();
-            Assert.True(example.ShouldFail == (reported.Count > 0), $"{example}: {string.Join("; ", result.Findings.Select(f => $"{f.RuleId} {f.Message}"))}");
+                var reported = result.Findings.Where(f => f.RuleId == ruleId).ToList();
+                Assert.True(example.ShouldFail == (reported.Count > 0), $"{example}: {string.Join("; ", result.Findings.Select(f => $"{f.RuleId} {f.Message}"))}");
+            }
+            finally
+            {
+                // Roles are the server's, not the work database's: drop what a superuser example created.
+                await DropRolesAsync((await RolesAsync()).Except(roles));
+            }
+        }
+    }
+
+    private async Task<HashSet<string>> RolesAsync()
+    {
+        await using var connection = new NpgsqlConnection(server.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT rolname::text FROM pg_roles", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+            names.Add(reader.GetString(0));
+        return names;
+    }
+
+    private async Task DropRolesAsync(IEnumerable<string> roles)
+    {
+        await using var connection = new NpgsqlConnection(server.AdminConnectionString);
+        await connection.OpenAsync();
+        foreach (var role in roles)
+        {
+            await using var drop = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{role.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await drop.ExecuteNonQueryAsync();
         }
     }
 }

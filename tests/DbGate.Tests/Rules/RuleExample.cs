@@ -7,7 +7,10 @@ namespace DbGate.Tests.Rules;
 /// migration, and a ```sql down block after it is that migration's down; a ```sql verify block makes the example a
 /// sqitch project, whose changes have verify scripts.
 /// </summary>
-public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOnlyList<(string Up, string? Down, string? Verify)> Migrations)
+/// <param name="Config">A ```yaml dbgate.yml block: the dbgate.yml the example runs with (production sizes, say).</param>
+/// <param name="Diesel">A block written ```sql up diesel: the example is a diesel project, whose tool runs each up in a
+/// transaction of its own (golang-migrate files otherwise).</param>
+public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOnlyList<(string Up, string? Down, string? Verify)> Migrations, string? Config = null, bool Diesel = false)
 {
     public static IEnumerable<RuleExample> From(string ruleId, string help)
     {
@@ -19,25 +22,40 @@ public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOn
             var end = help.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
             var section = end < 0 ? help[start..] : help[start..end];
             var migrations = new List<(string Up, string? Down, string? Verify)>();
+            string? config = null;
+            var diesel = false;
             foreach (Match block in Block().Matches(section))
             {
+                diesel |= block.Groups["diesel"].Success;
                 var sql = block.Groups["sql"].Value;
-                migrations.Add(block.Groups["direction"].Value switch
+                switch (block.Groups["direction"].Value)
                 {
-                    "up" => (sql, null, null),
-                    "down" => (migrations[^1].Up, sql, migrations[^1].Verify),
-                    _ => (migrations[^1].Up, migrations[^1].Down, sql),
-                });
-                if (block.Groups["direction"].Value != "up")
-                    migrations.RemoveAt(migrations.Count - 2);
+                    case "dbgate.yml":
+                        config = sql;
+                        break;
+                    case "up":
+                        migrations.Add((sql, null, null));
+                        break;
+                    case "down":
+                        migrations[^1] = (migrations[^1].Up, sql, migrations[^1].Verify);
+                        break;
+                    default:
+                        migrations[^1] = (migrations[^1].Up, migrations[^1].Down, sql);
+                        break;
+                }
             }
-            yield return new RuleExample(ruleId, shouldFail, migrations);
+            yield return new RuleExample(ruleId, shouldFail, migrations, config, diesel);
         }
     }
 
-    /// <summary>Writes the example as golang-migrate files into <paramref name="folder"/> (a sqitch project when it has verify scripts).</summary>
+    /// <summary>
+    /// Writes the example as golang-migrate files (or diesel folders) into <paramref name="folder"/>, a sqitch
+    /// project when it has verify scripts.
+    /// </summary>
     public void WriteTo(string folder)
     {
+        if (Config is not null)
+            File.WriteAllText(Path.Combine(folder, "dbgate.yml"), Config);
         if (Migrations.Any(m => m.Verify is not null))
         {
             WriteSqitch(folder);
@@ -45,10 +63,15 @@ public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOn
         }
         for (var i = 0; i < Migrations.Count; i++)
         {
-            var stem = Path.Combine(folder, $"{i + 1:0000}_example");
-            File.WriteAllText(stem + ".up.sql", Migrations[i].Up);
-            if (Migrations[i].Down is { } down)
-                File.WriteAllText(stem + ".down.sql", down);
+            var (up, down) = (Path.Combine(folder, $"{i + 1:0000}_example.up.sql"), Path.Combine(folder, $"{i + 1:0000}_example.down.sql"));
+            if (Diesel)
+            {
+                var step = Directory.CreateDirectory(Path.Combine(folder, $"2024-01-01-{i + 1:000000}_example")).FullName;
+                (up, down) = (Path.Combine(step, "up.sql"), Path.Combine(step, "down.sql"));
+            }
+            File.WriteAllText(up, Migrations[i].Up);
+            if (Migrations[i].Down is { } downSql)
+                File.WriteAllText(down, downSql);
         }
     }
 
@@ -72,6 +95,6 @@ public sealed partial record RuleExample(string RuleId, bool ShouldFail, IReadOn
 
     public override string ToString() => $"{RuleId} {(ShouldFail ? "failing" : "passing")} example";
 
-    [GeneratedRegex(@"```sql (?<direction>up|down|verify)\n(?<sql>.*?)```", RegexOptions.Singleline)]
+    [GeneratedRegex(@"```(?:sql|yaml) (?<direction>up|down|verify|dbgate\.yml)(?<diesel> diesel)?\n(?<sql>.*?)```", RegexOptions.Singleline)]
     private static partial Regex Block();
 }

@@ -32,7 +32,9 @@ public sealed class ForeignDatabaseTests(PostgresFixture server)
 
         var result = await RunAsync(app.ConnectionString, project.Path, o => o with { AllowExistingDatabase = true });
 
-        Assert.Empty(result.Findings);
+        Assert.DoesNotContain(result.Findings, f => f.Subject is null);
+        // The schema checks see the whole database; what was there before the first migration has no origin to point at.
+        Assert.All(result.Findings, f => Assert.Equal(("table public.legacy", null), (f.Subject, f.Location)));
         Assert.All(result.Steps.Where(s => s.Phase != Phase.Up), s => Assert.Equal("downs never run in a database DbGate did not create", s.Reason));
         Assert.Equal("1", await app.ScalarAsync("SELECT count(*) FROM legacy"));
         Assert.Equal("orders", await app.ScalarAsync("SELECT string_agg(relname, ',') FROM pg_class WHERE relname = 'orders'"));
@@ -97,7 +99,8 @@ public sealed class ForeignDatabaseTests(PostgresFixture server)
 
     private static Task<GateResult> RunAsync(string connection, string migrations, Func<GateOptions, GateOptions>? adjust = null)
     {
-        var options = new GateOptions(RepoPaths.SolutionDirectory, migrations, Provider: "external", Connection: connection);
+        // These tests are about where DbGate works, not what the lint says of the down's DROP TABLE.
+        var options = new GateOptions(RepoPaths.SolutionDirectory, migrations, Provider: "external", Connection: connection) { Lint = new(false) };
         return GateRunner.RunAsync(adjust?.Invoke(options) ?? options, log: null, CancellationToken.None);
     }
 

@@ -41,4 +41,7 @@ public enum SchemaObjectKind
     Domain,
     CompositeType,
     DefaultPrivileges,
+
+    /// <summary>A role; never in a snapshot (roles are the cluster's), only named by health findings.</summary>
+    Role,
 }

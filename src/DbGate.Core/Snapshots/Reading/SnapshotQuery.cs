@@ -29,7 +29,7 @@ internal static class SnapshotQuery
         return sql.AppendLine(")::text, 'UTF8')").ToString();
     }
 
-    private static string Load(string name)
+    internal static string Load(string name)
     {
         var resource = $"snapshots/{name}.sql";
         using var stream = typeof(SnapshotQuery).Assembly.GetManifestResourceStream(resource)

@@ -1,0 +1,11 @@
+CREATE TABLE users (id bigint PRIMARY KEY, name varchar(50), email varchar(50), created timestamp, qty integer, status text);
+CREATE TYPE mood AS ENUM ('happy', 'sad');
+CREATE TABLE moods (id bigint PRIMARY KEY, user_id bigint, mood mood);
+CREATE DOMAIN quantity AS integer;
+CREATE TABLE stock (id bigint PRIMARY KEY, qty quantity);
+CREATE TABLE events (id bigint, at date NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE events_2025 (id bigint, at date NOT NULL);
+CREATE INDEX users_email_idx ON users (email);
+CREATE MATERIALIZED VIEW user_counts AS SELECT status, count(*) AS n FROM users GROUP BY status;
+CREATE UNIQUE INDEX user_counts_status ON user_counts (status);

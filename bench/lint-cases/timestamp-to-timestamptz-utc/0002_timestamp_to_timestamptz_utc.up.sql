@@ -1,0 +1,2 @@
+SET LOCAL TimeZone = 'UTC';
+ALTER TABLE users ALTER COLUMN created TYPE timestamptz;

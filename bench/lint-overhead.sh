@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The gate on the crates.io corpus with the zero-downtime lint and without it (lint.enabled: false), side by side:
+# REPS alternating pairs in one run, so both see the same machine load. Prints each run's wall-clock time and CPU
+# time (user + system of the gate and of the PostgreSQL server it starts, which are its children), then the ratios
+# of the medians. On a loaded machine the CPU ratio is the steadier figure: wall time there mostly measures waiting.
+#   bash bench/lint-overhead.sh [MIGRATIONS_FOLDER] [REPS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=$(realpath "${1:-../shared/corpora/crates-io/migrations}")
+reps=${2:-3}
+dotnet build src/DbGate.Cli -c Release -v quiet -nologo >/dev/null
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+printf 'migrations: %s\n' "$corpus" > "$work/with.yml"
+printf 'migrations: %s\nlint:\n  enabled: false\n' "$corpus" > "$work/without.yml"
+# Prints "wall cpu" in seconds for one run of the gate.
+run() {
+  local code=0 TIMEFORMAT='%R %U %S'
+  # 0 passed, 1 findings; anything else means the run did not measure the gate.
+  { time dotnet src/DbGate.Cli/bin/Release/net10.0/dotnet-dbgate.dll check "$corpus" --config "$work/$1.yml" --provider local --json "$work/$1.json" >/dev/null 2>"$work/$1.err" || code=$?; } 2>"$work/$1.time"
+  if ((code > 1)); then echo "run $1 exited $code: $(tail -1 "$work/$1.err")" >&2; exit 1; fi
+  awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$work/$1.time"
+}
+wall_with=(); cpu_with=(); wall_without=(); cpu_without=()
+for ((i = 0; i < reps; i++)); do
+  # Alternate which goes first, so neither always runs on a warmer (or busier) machine.
+  if ((i % 2 == 0)); then a=$(run without); b=$(run with); else b=$(run with); a=$(run without); fi
+  wall_without+=("${a% *}"); cpu_without+=("${a#* }"); wall_with+=("${b% *}"); cpu_with+=("${b#* }")
+  printf 'pair %d: without lint %7.2f s wall %7.2f s CPU, with lint %7.2f s wall %7.2f s CPU (load average %s)\n' \
+    "$((i + 1))" "${a% *}" "${a#* }" "${b% *}" "${b#* }" "$(cut -d' ' -f1-3 /proc/loadavg)"
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+ww=$(median "${wall_with[@]}"); wo=$(median "${wall_without[@]}"); cw=$(median "${cpu_with[@]}"); co=$(median "${cpu_without[@]}")
+printf 'median wall: without lint %7.2f s, with lint %7.2f s, ratio %5.3f\n' "$wo" "$ww" "$(echo "$ww / $wo" | bc -l)"
+printf 'median CPU:  without lint %7.2f s, with lint %7.2f s, ratio %5.3f\n' "$co" "$cw" "$(echo "$cw / $co" | bc -l)"
+printf 'lint findings: %s\n' "$(grep -o '"ruleId": *"DBG1[0-9][0-9]"' "$work/with.json" | wc -l)"

@@ -1,0 +1,2 @@
+ALTER TABLE customers DROP CONSTRAINT customers_phone_format;
+ALTER TABLE customers ADD CONSTRAINT customers_phone_format CHECK (phone ~ '^\+?[0-9 ]{6,20}$') NOT VALID;

@@ -1,0 +1,114 @@
+using DbGate.Core.Execution;
+using DbGate.Core.Migrations;
+using DbGate.Core.Provenance;
+using DbGate.Core.Results;
+using DbGate.Core.Rules.Schema;
+using DbGate.Core.Snapshots;
+using Npgsql;
+
+namespace DbGate.Core.Gate.Health;
+
+/// <summary>
+/// The health checks' part of a run: provenance recorded after every up, then, over the final schema, one snapshot
+/// with privileges, one query for the facts the snapshot lacks, the rules, and findings placed at their objects' origins.
+/// </summary>
+internal sealed class HealthRun
+{
+    private readonly HealthSettings _settings;
+    private readonly SnapshotOptions _snapshots;
+    private readonly TableSizes _sizes;
+    private readonly bool _rolesPossible;
+    private readonly ProvenanceRecorder _provenance = new();
+    private readonly Dictionary<string, Origin> _roleOrigins = new(StringComparer.Ordinal);
+    private HashSet<string> _roles = new(StringComparer.Ordinal);
+    private string? _lastMigration;
+    private readonly System.Diagnostics.Stopwatch _recording = new();
+
+    private HealthRun(SnapshotOptions snapshots, HealthSettings settings, TableSizes sizes, bool rolesPossible)
+    {
+        _snapshots = snapshots with { IncludePrivileges = true };
+        _settings = settings;
+        _sizes = sizes;
+        _rolesPossible = rolesPossible;
+    }
+
+    /// <param name="rolesPossible">Migrations run with the right to create roles (postgres.superuser): watch the roles after each up.</param>
+    /// <param name="snapshots">The run's snapshot options (its format's history tables); privileges are added.</param>
+    public static async Task<HealthRun> StartAsync(WorkDatabase database, SchemaSnapshot before, SnapshotOptions snapshots, HealthSettings settings, TableSizes sizes, bool rolesPossible, CancellationToken cancellationToken)
+    {
+        var run = new HealthRun(snapshots, settings, sizes, rolesPossible);
+        run._provenance.Start(before);
+        if (rolesPossible)
+            run._roles = await RoleNamesAsync(database, cancellationToken);
+        return run;
+    }
+
+    public async Task StepDoneAsync(WorkDatabase database, Migration migration, SchemaSnapshot after, CancellationToken cancellationToken)
+    {
+        _recording.Start();
+        _provenance.Record(migration, after);
+        _recording.Stop();
+        _lastMigration = migration.Id;
+        if (!_rolesPossible)
+            return;
+        foreach (var role in (await RoleNamesAsync(database, cancellationToken)).Where(_roles.Add))
+            _roleOrigins[role] = ProvenanceRecorder.OriginOf(migration);
+    }
+
+    public async Task<HealthOutcome> FinishAsync(WorkDatabase database, IReadOnlyDictionary<string, Level> ruleLevels, Action<string> log, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var options = _snapshots;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var snapshot = await SnapshotReader.ReadAsync(connection, options, cancellationToken);
+        var facts = await SchemaFactsReader.ReadAsync(connection, snapshot, options, cancellationToken);
+        var created = facts.Roles.Where(r => _roleOrigins.ContainsKey(r.Name)).ToList();
+        var model = new SchemaModel(snapshot, facts, _settings, _sizes, created);
+        var provenance = WithRoles(_provenance.Build());
+        var findings = SchemaRules.All
+            .SelectMany(rule => rule.Check(model))
+            .Select(f => HealthFindings.Place(f, provenance, Level(f, ruleLevels)))
+            .Where(f => f.Level != Results.Level.None)
+            .ToList();
+        var touched = _lastMigration is null ? new HashSet<string>() : Docs.ChangedTables.Of(snapshot, provenance, [_lastMigration]);
+        log(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"schema health: {findings.Count} findings; provenance took {_recording.Elapsed.TotalMilliseconds:0} ms over the run, the checks {clock.Elapsed.TotalMilliseconds:0} ms"));
+        return new HealthOutcome(findings, touched.Count == 0 ? null : Docs.MermaidErDiagram.Render(snapshot, touched, withNeighbours: true));
+    }
+
+    /// <summary>The rule's level, then dbgate.yml's rules, then the last health.exclude entry that matches.</summary>
+    private Level Level(SchemaFinding finding, IReadOnlyDictionary<string, Level> ruleLevels)
+    {
+        var level = ruleLevels.TryGetValue(finding.RuleId, out var configured) ? configured : Rules.RuleCatalog.Get(finding.RuleId).DefaultLevel;
+        foreach (var exclusion in _settings.Exclusions.Where(e => e.Matches(finding)))
+            level = exclusion.Level;
+        return level;
+    }
+
+    private SchemaProvenance WithRoles(SchemaProvenance provenance)
+    {
+        if (_roleOrigins.Count == 0)
+            return provenance;
+        var histories = provenance.Histories.ToDictionary(h => h.Key, h => h.Value);
+        foreach (var (role, origin) in _roleOrigins)
+            histories[new ObjectId(SchemaObjectKind.Role, role)] = new ObjectHistory(origin, []);
+        return new SchemaProvenance(histories);
+    }
+
+    private static async Task<HashSet<string>> RoleNamesAsync(WorkDatabase database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT rolname::text FROM pg_catalog.pg_roles", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+            names.Add(reader.GetString(0));
+        return names;
+    }
+}
+
+/// <param name="ChangeDiagram">Mermaid erDiagram of the tables the last migration touched, with their neighbours.</param>
+internal sealed record HealthOutcome(IReadOnlyList<Finding> Findings, string? ChangeDiagram)
+{
+    public static HealthOutcome None { get; } = new([], null);
+}

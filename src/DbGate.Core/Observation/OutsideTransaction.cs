@@ -1,0 +1,91 @@
+using DbGate.Core.Snapshots;
+using DbGate.Core.Sql;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DbGate.Core.Observation;
+
+/// <summary>
+/// A statement that refuses a transaction block (CREATE INDEX CONCURRENTLY, VACUUM, REINDEX CONCURRENTLY…) commits
+/// as it goes, so its locks are gone before anything can read them from its own connection. A second connection
+/// polls them while it runs; the catalog rows it wrote are found by their xmin, from the transaction id before it.
+/// </summary>
+internal static class OutsideTransaction
+{
+    private const string PollLocks =
+        "SELECT l.relation::pg_catalog.int8, l.mode FROM pg_catalog.pg_locks l "
+        + "WHERE l.pid = $1 AND l.granted AND l.locktype = 'relation' AND l.relation >= 16384";
+
+    public static async Task<StatementObservation> RunAsync(NpgsqlConnection connection, SqlStatement statement, string text, ScriptObserver observer, CancellationToken cancellationToken)
+    {
+        var tables = observer.PreExistingTables();
+        var firstXid = await ScalarAsync(connection, ObservationSql.NextTransactionId, cancellationToken);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var polled = new HashSet<(long Oid, LockMode Mode)>();
+        PostgresException? failure = null;
+        await using (var watcher = ((ICloneable)connection).Clone() as NpgsqlConnection ?? throw new InvalidOperationException("Npgsql connections clone"))
+        {
+            await watcher.OpenAsync(cancellationToken);
+            await using var poll = new NpgsqlCommand(PollLocks, watcher) { Parameters = { new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = connection.ProcessID } } };
+            await poll.PrepareAsync(cancellationToken);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var polling = PollAsync(poll, polled, stop.Token);
+            try
+            {
+                await ScriptObserver.PlainAsync(connection, text, cancellationToken);
+            }
+            catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // What committed before the failure stays (a failed CREATE INDEX CONCURRENTLY leaves an invalid index).
+                failure = e;
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await polling;
+            }
+        }
+        var duration = clock.Elapsed;
+
+        // Read in a transaction of its own, in which every catalog must be read: this one has written nothing.
+        var result = await ObservedBatch.RunAsync(
+            connection, [ObservedBatch.Before(-1, firstXid, tables, readCounts: false)], null, observer.KnownRelations(), [], cancellationToken);
+        var observation = observer.Interpret(statement, result with { Before = null }, tables, polled);
+        observation = observation with { Duration = duration, Before = result.Before?.Settings ?? SessionSettings.Unknown };
+        if (failure is not null)
+            throw new ObservedFailure(observation with { Failed = new StatementError(failure.SqlState, failure.MessageText) }, failure);
+        return observation;
+    }
+
+    private static async Task PollAsync(NpgsqlCommand command, HashSet<(long, LockMode)> seen, CancellationToken stop)
+    {
+        await Task.Yield();
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await using var reader = await command.ExecuteReaderAsync(stop);
+                while (await reader.ReadAsync(stop))
+                    seen.Add((reader.GetInt64(0), LockModes.Parse(reader.GetString(1))));
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The statement finished: what was seen is what there is.
+        }
+    }
+
+    private static async Task<string> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}
+
+/// <summary>A statement outside any transaction failed after leaving something behind, which was observed.</summary>
+internal sealed class ObservedFailure(StatementObservation observation, PostgresException error) : Exception(error.Message, error)
+{
+    public StatementObservation Observation { get; } = observation;
+
+    public PostgresException Error { get; } = error;
+}

@@ -1,0 +1,48 @@
+using DbGate.Core.Snapshots;
+
+namespace DbGate.Core.Provenance;
+
+/// <summary>One object of a snapshot: its identity, its definition (compared by value) and the table it belongs to.</summary>
+internal readonly record struct SnapshotObject(ObjectId Id, object Definition, ObjectId? Parent);
+
+/// <summary>Lists a snapshot's objects the way the diff names them, a table apart from its columns.</summary>
+internal static class SnapshotObjects
+{
+    public static IEnumerable<SnapshotObject> Of(SchemaSnapshot s)
+    {
+        foreach (var x in s.Schemas)
+            yield return new(new(SchemaObjectKind.Schema, x.Name), x, null);
+        foreach (var x in s.Extensions)
+            yield return new(new(SchemaObjectKind.Extension, x.Name), x, null);
+        foreach (var t in s.Tables)
+        {
+            var table = ObjectId.Table(t.QualifiedName);
+            // The table's own record without its columns, so that a column change is the column's.
+            yield return new(table, t with { Columns = [] }, null);
+            foreach (var c in t.Columns)
+                yield return new(ObjectId.Column(t.QualifiedName, c.Name), c, table);
+        }
+        foreach (var x in s.Constraints)
+            yield return new(new(SchemaObjectKind.Constraint, x.QualifiedTable + "." + x.Name), x, ObjectId.Table(x.QualifiedTable));
+        foreach (var x in s.Indexes)
+            yield return new(new(SchemaObjectKind.Index, x.QualifiedName), x, ObjectId.Table(x.QualifiedTable));
+        foreach (var x in s.Views)
+            yield return new(new(x.Materialized ? SchemaObjectKind.MaterializedView : SchemaObjectKind.View, x.QualifiedName), x, null);
+        foreach (var x in s.Sequences)
+            yield return new(new(SchemaObjectKind.Sequence, x.QualifiedName), x, x.OwnedByTable is { } owner ? ObjectId.Table(owner) : null);
+        foreach (var x in s.Routines)
+            yield return new(new(SchemaObjectKind.Routine, x.Signature), x, null);
+        foreach (var x in s.Triggers)
+            yield return new(new(SchemaObjectKind.Trigger, x.QualifiedTable + "." + x.Name), x, ObjectId.Table(x.QualifiedTable));
+        foreach (var x in s.Policies)
+            yield return new(new(SchemaObjectKind.Policy, x.QualifiedTable + "." + x.Name), x, ObjectId.Table(x.QualifiedTable));
+        foreach (var x in s.Enums)
+            yield return new(new(SchemaObjectKind.EnumType, x.QualifiedName), x, null);
+        foreach (var x in s.Domains)
+            yield return new(new(SchemaObjectKind.Domain, x.QualifiedName), x, null);
+        foreach (var x in s.CompositeTypes)
+            yield return new(new(SchemaObjectKind.CompositeType, x.QualifiedName), x, null);
+        foreach (var x in s.DefaultPrivileges)
+            yield return new(new(SchemaObjectKind.DefaultPrivileges, x.Key), x, null);
+    }
+}

@@ -1,0 +1,95 @@
+using DbGate.Tests.Infrastructure;
+
+namespace DbGate.Tests.Observation;
+
+/// <summary>A rewrite is a new relfilenode of a pre-existing table, index or TOAST table: observed, never guessed.</summary>
+[Collection(PostgresServerGroup.Name)]
+public sealed class RewriteObservationTests(PostgresFixture server)
+{
+    private const string Setup = """
+        CREATE TABLE t (id int PRIMARY KEY, code varchar(50), seen timestamp, body text);
+        CREATE INDEX t_seen_idx ON t (seen);
+        """;
+
+    [Fact]
+    public async Task Int_to_bigint_rewrites_the_table_and_its_other_indexes_and_rebuilds_the_key_from_scratch()
+    {
+        var observed = await RunAsync("ALTER TABLE t ALTER COLUMN id TYPE bigint;");
+
+        var statement = observed.Statements[0];
+        Assert.Equal(["public.t table", "public.t_seen_idx index"], statement.Rewrites.Select(r => $"{r.Name} {r.What}"));
+        Assert.All(statement.Rewrites, r => Assert.Equal("public.t", r.Table.Name));
+        Assert.All(statement.Rewrites, r => Assert.NotEqual(r.FileNodeBefore, r.FileNodeAfter));
+        // The index on the retyped column is dropped and built again under a new oid: no rewrite of a relation, but
+        // a build all the same. A rewritten relation counts as altered.
+        Assert.Equal(
+            ["Dropped index public.t_pkey", "Altered index public.t_seen_idx", "Created index public.t_pkey"],
+            statement.Changes.Where(c => c.Target.Kind == Core.Snapshots.SchemaObjectKind.Index).Names());
+    }
+
+    [Fact]
+    public async Task Varchar_50_to_varchar_100_rewrites_nothing()
+    {
+        var observed = await RunAsync("ALTER TABLE t ALTER COLUMN code TYPE varchar(100);");
+
+        Assert.Empty(observed.Statements[0].Rewrites);
+        var column = Assert.Single(observed.Statements[0].Changes, c => c.Target.Name == "public.t.code");
+        Assert.Equal(("character varying(50)", "character varying(100)"), (column.Before?.Type, column.After?.Type));
+    }
+
+    [Fact]
+    public async Task Timestamp_to_timestamptz_rewrites_no_table_under_TimeZone_UTC()
+    {
+        var observed = await RunAsync("""
+            SET TimeZone = 'UTC';
+            ALTER TABLE t ALTER COLUMN seen TYPE timestamptz;
+            """);
+
+        var alter = observed.Of("ALTER TABLE");
+        Assert.Equal("UTC", alter.Before.TimeZone);
+        Assert.DoesNotContain(alter.Rewrites, r => r.What == "table");
+    }
+
+    [Fact]
+    public async Task Timestamp_to_timestamptz_rewrites_the_table_under_another_TimeZone_and_says_which()
+    {
+        var observed = await RunAsync("""
+            SET TimeZone = 'Europe/Paris';
+            ALTER TABLE t ALTER COLUMN seen TYPE timestamptz;
+            """);
+
+        var alter = observed.Of("ALTER TABLE");
+        Assert.Equal("Europe/Paris", alter.Before.TimeZone);
+        Assert.Contains(alter.Rewrites, r => r is { Name: "public.t", What: "table" });
+    }
+
+    [Fact]
+    public async Task Vacuum_full_outside_a_transaction_is_seen_as_a_rewrite()
+    {
+        var observed = await RunAsync("VACUUM FULL t;", inTransaction: false);
+
+        var vacuum = observed.Statements[0];
+        Assert.False(vacuum.InTransaction);
+        Assert.True(vacuum.LocksPolled);
+        Assert.Contains(vacuum.Rewrites, r => r is { Name: "public.t", What: "table" });
+    }
+
+    [Fact]
+    public async Task A_table_the_script_created_is_no_rewrite_of_anything()
+    {
+        var observed = await RunAsync("""
+            CREATE TABLE fresh (id int);
+            ALTER TABLE fresh ALTER COLUMN id TYPE bigint;
+            """);
+
+        Assert.All(observed.Statements, s => Assert.Empty(s.Rewrites));
+    }
+
+    private async Task<ObservedScript> RunAsync(string script, bool inTransaction = true)
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        var observed = await ObservationHarness.RunAsync(db.ConnectionString, Setup, script, inTransaction);
+        Assert.False(observed.Run.Failed, observed.Run.Failure?.Message);
+        return observed;
+    }
+}

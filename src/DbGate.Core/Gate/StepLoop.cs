@@ -84,13 +84,14 @@ internal sealed class StepLoop
                     {
                         _current = migration;
                         progress.Step?.Invoke(_facts.Count + 1, migrations.Count, migration.Id);
-                        Record(await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken), progress);
+                        var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);
+                        Record(step, progress);
                         if (health is not null)
-                            await health.StepDoneAsync(database, migration, runner.Current, cancellationToken);
+                            await health.StepDoneAsync(database, migration, runner.Current, step.Statements, cancellationToken);
                     }
                 }
                 if (health is not null)
-                    _health = await health.FinishAsync(database, options.RuleLevels, progress.Log ?? (_ => { }), cancellationToken);
+                    _health = await health.FinishAsync(database, options.RuleLevels, migrations.Count < set.Migrations.Count, progress.Log ?? (_ => { }), cancellationToken);
                 _current = null;
             }
             catch (Exception e) when (Interruption(e) is { } reason)

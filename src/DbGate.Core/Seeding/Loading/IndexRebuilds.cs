@@ -84,7 +84,7 @@ internal static class IndexRebuilds
                     ? $"ALTER TABLE {table.Sql} ADD CONSTRAINT {SqlNames.Quote(name)} {index.Definition}"
                     : index.Definition, cancellationToken);
             }
-            catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
+            catch (PostgresException e) when (!cancellationToken.IsCancellationRequested && !Execution.ServerFault.IsFault(e))
             {
                 throw LoadErrors.Explain(e, index.Table);
             }

@@ -84,7 +84,7 @@ internal static class SeedLoader
         {
             await TableLoader.LoadAsync(connection, table, freeze, cancellationToken);
         }
-        catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
+        catch (PostgresException e) when (!cancellationToken.IsCancellationRequested && !Execution.ServerFault.IsFault(e))
         {
             throw LoadErrors.Explain(e, table);
         }
@@ -96,7 +96,7 @@ internal static class SeedLoader
         {
             await TableLoader.ExecuteAsync(connection, $"ALTER TABLE {Table(key.Table)} ADD CONSTRAINT {SqlNames.Quote(key.Name)} {key.Clause}", cancellationToken);
         }
-        catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
+        catch (PostgresException e) when (!cancellationToken.IsCancellationRequested && !Execution.ServerFault.IsFault(e))
         {
             throw LoadErrors.Explain(e, plan.Tables.First(t => t.Table.QualifiedName == key.Table));
         }

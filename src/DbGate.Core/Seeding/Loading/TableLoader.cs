@@ -35,7 +35,7 @@ internal static class TableLoader
         {
             await ExecuteAsync(connection, insert, cancellationToken);
         }
-        catch (PostgresException e) when (e.Position > 0 && spans.FirstOrDefault(s => e.Position - 1 >= s.Start && e.Position - 1 < s.End) is { Column: not null } span)
+        catch (PostgresException e) when (!Execution.ServerFault.IsFault(e) && e.Position > 0 && spans.FirstOrDefault(s => e.Position - 1 >= s.Start && e.Position - 1 < s.End) is { Column: not null } span)
         {
             throw SeedErrors.At(span.Column.Location, $"seed.columns.{table.Display}.{span.Column.Column.Name}", $"sql: {e.MessageText}");
         }

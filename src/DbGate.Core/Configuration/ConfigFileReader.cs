@@ -31,6 +31,7 @@ internal static class ConfigFileReader
             var locations = ConfigShape.Check(yaml, name);
             var config = Deserializer.Deserialize<ConfigFile?>(text) ?? new ConfigFile();
             config.Locations = locations;
+            config.KeyLocations = YamlLocations.From(name, yaml);
             return config;
         }
         catch (YamlException e) when (e.Message.Contains(" tab ", StringComparison.Ordinal) && TabIndentedLine(text) is { } line)

@@ -52,6 +52,9 @@ public sealed record GateOptions(
     /// <summary>Bounds every statement, so a migration waiting on a lock or sleeping cannot hang CI.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>dbgate.yml's <c>seed:</c> section: how <see cref="Seeding.Seeder"/> fills the migrated schema.</summary>
+    public Seeding.SeedOptions Seed { get; init; } = Seeding.SeedOptions.Default;
+
     /// <summary>The checks of the final schema (dbgate.yml's health section).</summary>
     public Rules.Schema.HealthSettings Health { get; init; } = Rules.Schema.HealthSettings.Default;
 

@@ -24,13 +24,14 @@ public static class OptionsResolver
 
         var migrations = config.Migrations is { Length: > 0 } m ? Path.GetFullPath(m, configDirectory) : Conventional(path);
         var at = config.Locations;
+        var projectRoot = ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory);
         var provider = arguments.Provider is { } p
             ? Choose(p, "--provider", Providers)
             : at.Read("postgres.provider", () => Choose(config.Postgres?.Provider ?? "auto", "postgres.provider", Providers));
         var lint = await LintSettings.ResolveAsync(config.Lint, configDirectory, cancellationToken);
         var health = at.Read("health", () => HealthSettingsResolver.Settings(config.Health));
         return new GateOptions(
-            ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory),
+            projectRoot,
             migrations,
             at.Read("format", () => Format(config.Format)),
             provider,
@@ -62,8 +63,9 @@ public static class OptionsResolver
                 : config.Timeout is { } limit ? at.Read("timeout", () => NoLimitIfZero(Durations.Parse(limit, "timeout")))
                 : GateOptions.DefaultTimeout,
             FormatOptions = FormatOptionsResolver.Resolve(config, configDirectory, configPath),
+            Seed = SeedOptionsResolver.Resolve(config.Seed, config.KeyLocations, configDirectory, projectRoot),
             Lint = lint,
-            PathRuleLevels = LintSettings.Overrides(config.Overrides, configDirectory, ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory)),
+            PathRuleLevels = LintSettings.Overrides(config.Overrides, configDirectory, projectRoot),
         };
     }
 

@@ -40,6 +40,11 @@ internal static class ConfigSchemaGenerator
         // A bare number is a number of seconds; YAML reads 30 as a number, the reader as "30".
         timeout.Type |= JsonObjectType.Number;
         Section(schema, "postgres").Properties["versions"].Item!.Type = JsonObjectType.String | JsonObjectType.Integer;
+        // A listed value, min and max are written as YAML reads them (1, 2.5, true, 2020-01-01) and cast by the column's type.
+        var column = Section(schema, "seed").Properties["columns"].ActualTypeSchema.AdditionalPropertiesSchema!.ActualTypeSchema;
+        column.Properties["values"].Item!.Type = JsonObjectType.String | JsonObjectType.Number | JsonObjectType.Boolean | JsonObjectType.Null;
+        foreach (var bound in new[] { "min", "max" })
+            column.Properties[bound].Type = JsonObjectType.String | JsonObjectType.Number | JsonObjectType.Null;
         var rules = schema.Properties["rules"];
         var level = new JsonSchema { Type = JsonObjectType.String };
         foreach (var name in levels)

@@ -14,7 +14,7 @@ internal static class DataRoundTrip
     public static async Task<DataRoundTripResult> RunAsync(
         NpgsqlConnection connection, StepRunner.ScriptRunner run, LoadedScript up, LoadedScript down, SchemaSnapshot before, bool insideTransaction, CancellationToken cancellationToken)
     {
-        await RowSeeder.SeedAsync(connection, before, insideTransaction, cancellationToken);
+        await Seeding.DataCheckSeeder.SeedAsync(connection, before, insideTransaction, cancellationToken);
         var seeded = await TableContents.ReadAsync(connection, before, cancellationToken);
         foreach (var script in new[] { up, down })
         {

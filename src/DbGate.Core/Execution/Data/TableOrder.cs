@@ -8,12 +8,12 @@ internal static class TableOrder
     public static IReadOnlyList<TableDefinition> ParentsFirst(SchemaSnapshot schema)
     {
         var tables = schema.Tables.Where(t => t.Kind is "table" or "partitioned table" && t.PartitionBound is null).ToList();
-        var byName = tables.ToDictionary(t => RowSeeder.Qualified(t.Schema, t.Name), StringComparer.Ordinal);
+        var byName = tables.ToDictionary(t => Qualified(t.Schema, t.Name), StringComparer.Ordinal);
         var parents = tables.ToDictionary(
             t => t,
             t => schema.Constraints
                 .Where(c => c.Type == "FOREIGN KEY" && c.Schema == t.Schema && c.Table == t.Name && c.References is not null)
-                .Select(c => byName.GetValueOrDefault(RowSeeder.QualifiedReference(c.References!)))
+                .Select(c => byName.GetValueOrDefault(QualifiedReference(c.References!)))
                 .Where(p => p is not null && p != t)
                 .ToList());
         var ordered = new List<TableDefinition>();
@@ -31,4 +31,13 @@ internal static class TableOrder
             ordered.Add(table);
         }
     }
+
+    /// <summary>The snapshot names referenced tables as schema.table, unquoted.</summary>
+    internal static string QualifiedReference(string reference)
+    {
+        var dot = reference.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? Seeding.Catalog.SqlNames.Quote(reference) : Qualified(reference[..dot], reference[(dot + 1)..]);
+    }
+
+    internal static string Qualified(string schema, string name) => Seeding.Catalog.SqlNames.Qualified(schema, name);
 }

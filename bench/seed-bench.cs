@@ -9,12 +9,14 @@ using DbGate.Core.Providers.Local;
 using DbGate.Core.Seeding;
 using Npgsql;
 
-var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
+var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 var here = Path.GetDirectoryName(Path.GetFullPath(args.Length > 1 ? args[1] : "bench/seed-bench.cs"))!;
 var schema = File.ReadAllText(Path.Combine(here, "seed-schema.sql"));
 var serverSql = File.ReadAllText(Path.Combine(here, "seed-server.sql"));
 var options = new SeedOptions { Seed = 42, Rows = [new("customers", 100_000), new("orders", 300_000), new("order_items", 600_000)] };
 
+// Other work on the machine slows both sides; the load average says how busy it was.
+Console.WriteLine($"{Environment.ProcessorCount} cores; load average at start: {LoadAverage()}");
 await using var server = await new LocalPostgresProvider().StartAsync(CancellationToken.None);
 var ratios = new List<double>();
 var generatorTimes = new List<double>();
@@ -47,6 +49,9 @@ ratios.Sort();
 generatorTimes.Sort();
 Console.WriteLine($"median generator time: {generatorTimes[generatorTimes.Count / 2]:0.00} s for 1,000,000 rows");
 Console.WriteLine($"median ratio generator / server: {ratios[ratios.Count / 2]:0.00} (rounds: {string.Join(", ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))})");
+Console.WriteLine($"load average at end: {LoadAverage()}");
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 async Task<NpgsqlConnection> DatabaseAsync(string name)
 {

@@ -5,4 +5,4 @@
 #   bash bench/seed.sh [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet run -c Release bench/seed-bench.cs -- "${1:-3}" bench/seed-bench.cs
+dotnet run -c Release bench/seed-bench.cs -- "${1:-5}" bench/seed-bench.cs

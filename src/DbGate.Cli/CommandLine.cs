@@ -7,10 +7,12 @@ namespace DbGate.Cli;
 
 internal static class CommandLine
 {
+    public static RootCommand Build() =>
+        new("DbGate: a CI quality gate for PostgreSQL migrations.") { CheckCommand.Create(), InitCommand.Create(), HookCommand.Create(), StatsCommand.Create(), BaselineCommand.Create(), DocsCommand.Create(), ExplainCommand.Create(), BenchmarkCommand.Create() };
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("DbGate: a CI quality gate for PostgreSQL migrations.") { CheckCommand.Create(), InitCommand.Create(), HookCommand.Create(), StatsCommand.Create(), BaselineCommand.Create(), DocsCommand.Create(), ExplainCommand.Create(), BenchmarkCommand.Create() };
-        var parsed = root.Parse(args);
+        var parsed = Build().Parse(args);
         if (parsed.Errors.Count > 0)
         {
             await Console.Error.WriteLineAsync($"dbgate: {parsed.Errors[0].Message} (see dotnet dbgate --help)");

@@ -1,2 +1,3 @@
+SET lock_timeout = '5s';
 DROP TABLE customers;
 DROP FUNCTION touch_updated_at();

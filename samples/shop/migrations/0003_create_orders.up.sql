@@ -1,3 +1,6 @@
+-- The foreign keys lock customers and products against writes while the tables are created: wait 5 s at most.
+SET lock_timeout = '5s';
+
 CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped', 'cancelled');
 
 CREATE TABLE orders (

@@ -46,8 +46,8 @@ internal static class CheckCommand
                 result.GetValue(failOn),
                 result.GetValue(data),
                 result.GetValue(allowExisting),
-                result.GetValue(timeout),
-                result.GetValue(versions)),
+                Timeout: result.GetValue(timeout),
+                Versions: result.GetValue(versions)),
             new CheckSettings(result.GetValue(logFormat), result.GetValue(quiet), result.GetValue(verbose), result.GetValue(changed), result.GetValue(@base)),
             cancellationToken));
         return command;

@@ -30,9 +30,6 @@ internal sealed class ConfigFile
     /// <summary>Rule id → level (error, warning, note, none).</summary>
     public Dictionary<string, string>? Rules { get; set; }
 
-    /// <summary>The rows the EXPLAIN benchmarks run on; see README, "Seeding".</summary>
-    public SeedSection? Seed { get; set; }
-
     /// <summary>EXPLAIN benchmarks on the seeded final schema, with thresholds; see README, "Benchmarks".</summary>
     public BenchmarksSection? Benchmarks { get; set; }
 
@@ -46,6 +43,10 @@ internal sealed class ConfigFile
     [YamlDotNet.Serialization.YamlIgnore]
     internal ConfigLocations Locations { get; set; } = ConfigLocations.None;
 
+    /// <summary>Where each key is, by path with list items by index, for seed errors found once the schema is read; not a key.</summary>
+    [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
+    internal YamlLocations KeyLocations { get; set; } = YamlLocations.None("dbgate.yml");
+
     /// <summary>Flyway's ${name} values (and Liquibase changelog properties); ${ENV} references are expanded.</summary>
     public Dictionary<string, string>? Placeholders { get; set; }
 
@@ -54,6 +55,9 @@ internal sealed class ConfigFile
 
     /// <summary>EF Core's project and tool.</summary>
     public EfSection? Ef { get; set; }
+
+    /// <summary>How the seed generator fills the migrated schema.</summary>
+    public SeedSection? Seed { get; set; }
 
     /// <summary>Rule levels for some files only; later entries win over earlier ones and over <see cref="Rules"/>.</summary>
     public List<OverrideSection>? Overrides { get; set; }

@@ -12,11 +12,7 @@ internal static class ConfigFileReader
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
-    public static async Task<ConfigFile> ReadAsync(string path, CancellationToken cancellationToken) =>
-        (await ReadWithLocationsAsync(path, cancellationToken)).File;
-
-    /// <summary>Also where each key is by its path, for errors found later (a seeded column that does not exist).</summary>
-    public static async Task<(ConfigFile File, YamlLocations Locations)> ReadWithLocationsAsync(string path, CancellationToken cancellationToken)
+    public static async Task<ConfigFile> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
         string text;
@@ -35,7 +31,8 @@ internal static class ConfigFileReader
             var locations = ConfigShape.Check(yaml, name);
             var config = Deserializer.Deserialize<ConfigFile?>(text) ?? new ConfigFile();
             config.Locations = locations;
-            return (config, YamlLocations.Read(name, text));
+            config.KeyLocations = YamlLocations.From(name, yaml);
+            return config;
         }
         catch (YamlException e) when (e.Message.Contains(" tab ", StringComparison.Ordinal) && TabIndentedLine(text) is { } line)
         {

@@ -19,15 +19,15 @@ public static class OptionsResolver
         var configPath = arguments.ConfigFile is { } given ? Path.GetFullPath(given, workingDirectory) : FindConfig(path);
         if (configPath is not null && !File.Exists(configPath))
             throw new ConfigurationException($"config file not found: {arguments.ConfigFile}");
-        var (config, locations) = configPath is null ? (new ConfigFile(), YamlLocations.None("dbgate.yml")) : await ConfigFileReader.ReadWithLocationsAsync(configPath, cancellationToken);
+        var config = configPath is null ? new ConfigFile() : await ConfigFileReader.ReadAsync(configPath, cancellationToken);
         var configDirectory = configPath is null ? path : Path.GetDirectoryName(configPath)!;
 
         var migrations = config.Migrations is { Length: > 0 } m ? Path.GetFullPath(m, configDirectory) : Conventional(path);
         var at = config.Locations;
+        var projectRoot = ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory);
         var provider = arguments.Provider is { } p
             ? Choose(p, "--provider", Providers)
             : at.Read("postgres.provider", () => Choose(config.Postgres?.Provider ?? "auto", "postgres.provider", Providers));
-        var projectRoot = ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory);
         var lint = await LintSettings.ResolveAsync(config.Lint, configDirectory, cancellationToken);
         var health = at.Read("health", () => HealthSettingsResolver.Settings(config.Health));
         return new GateOptions(
@@ -63,8 +63,8 @@ public static class OptionsResolver
                 : config.Timeout is { } limit ? at.Read("timeout", () => NoLimitIfZero(Durations.Parse(limit, "timeout")))
                 : GateOptions.DefaultTimeout,
             FormatOptions = FormatOptionsResolver.Resolve(config, configDirectory, configPath),
-            Seed = SeedOptionsResolver.Resolve(config.Seed, locations, configDirectory, projectRoot),
-            Benchmarks = configPath is null ? Core.Benchmarks.BenchmarkOptions.None : await BenchmarkOptionsResolver.ResolveAsync(config.Benchmarks, locations, configPath, projectRoot, cancellationToken),
+            Seed = SeedOptionsResolver.Resolve(config.Seed, config.KeyLocations, configDirectory, projectRoot),
+            Benchmarks = configPath is null ? Core.Benchmarks.BenchmarkOptions.None : await BenchmarkOptionsResolver.ResolveAsync(config.Benchmarks, config.KeyLocations, configPath, projectRoot, cancellationToken),
             Lint = lint,
             PathRuleLevels = LintSettings.Overrides(config.Overrides, configDirectory, projectRoot),
         };

@@ -21,21 +21,12 @@ internal sealed class YamlLocations
 
     public static YamlLocations None(string file) => new(file, []);
 
-    /// <summary>Reads the document's structure; malformed YAML yields no locations (the strict reader reports it).</summary>
-    public static YamlLocations Read(string file, string text)
+    /// <summary>The keys of the stream's first document (the reader has refused more than one).</summary>
+    public static YamlLocations From(string file, YamlStream stream)
     {
         var marks = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count > 0)
-                Walk(stream.Documents[0].RootNode, "", marks);
-        }
-        catch (YamlDotNet.Core.YamlException)
-        {
-            // Reported by the deserializer with its own location.
-        }
+        if (stream.Documents.Count > 0)
+            Walk(stream.Documents[0].RootNode, "", marks);
         return new YamlLocations(file, marks);
     }
 

@@ -100,7 +100,16 @@ internal sealed class WorkDatabase : IAsyncDisposable
         // FILE_COPY copies the files instead of WAL-logging every page: much faster for small databases.
         var strategy = ServerVersion >= 150000 ? " STRATEGY = FILE_COPY" : "";
         await using var admin = await OpenAdminAsync(_adminConnectionString, cancellationToken);
-        await ExecuteAsync(admin, $"CREATE DATABASE {clone} TEMPLATE {Name}{Owner(_role)}{strategy}", cancellationToken);
+        try
+        {
+            await ExecuteAsync(admin, $"CREATE DATABASE {clone} TEMPLATE {Name}{Owner(_role)}{strategy}", cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse)
+        {
+            // DbGate holds no connection to it here: someone else's session (a monitoring agent, a person) blocks the copy.
+            throw new ServerFaultException(
+                $"could not copy the work database {Name} for a step that runs outside a transaction: another session is connected to it (SQLSTATE {e.SqlState}); keep other clients out of DbGate's databases", e);
+        }
         return new WorkDatabase(_adminConnectionString, clone, ServerVersion, Options, _role, Identity, createdByDbGate: true, ownsRole: false) { Extensions = Extensions };
     }
 

@@ -77,7 +77,7 @@ internal sealed class StepLoop
                 {
                     // The tool runs the steps: there are no scripts to place findings in, so they carry no location.
                     health = await StartHealthAsync(database, SchemaSnapshot.Empty, snapshots, options, cancellationToken);
-                    await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken))
+                    await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken, options.Lint.Enabled ? options.Lint.Sizes : null))
                         Record(step, progress);
                 }
                 else
@@ -89,14 +89,15 @@ internal sealed class StepLoop
                         _current = migration;
                         progress.Step?.Invoke(_facts.Count + 1, migrations.Count, migration.Id);
                         var before = runner.Current;
-                        Record(await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken), progress);
+                        var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);
+                        Record(step, progress);
                         changes?.Record(migration, before, runner.Current);
                         if (health is not null)
-                            await health.StepDoneAsync(database, migration, runner.Current, cancellationToken);
+                            await health.StepDoneAsync(database, migration, runner.Current, step.Statements, cancellationToken);
                     }
                 }
                 if (health is not null)
-                    _health = await health.FinishAsync(database, options.RuleLevels, progress.Log ?? (_ => { }), cancellationToken);
+                    _health = await health.FinishAsync(database, options.RuleLevels, migrations.Count < set.Migrations.Count, progress.Log ?? (_ => { }), cancellationToken);
                 _current = null;
                 if (options.Benchmarks.Queries.Count > 0)
                 {

@@ -13,9 +13,14 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
 
     public string Name => "liquibase";
 
+    /// <summary>
+    /// A root changelog here; or formatted SQL below and no root changelog in a subfolder, whose folder is then where
+    /// Liquibase starts: from above it, the changelog's order would be lost to file-name order (init found the parent).
+    /// </summary>
     public bool Recognises(DirectoryInfo folder) =>
         LiquibaseChangelog.Root(folder) is not null
-        || folder.EnumerateFiles("*.sql", SourceText.Recursive).Take(500).Any(f => LiquibaseSqlFile.IsFormatted(f.FullName));
+        || (folder.EnumerateFiles("*.sql", SourceText.Recursive).Take(500).Any(f => LiquibaseSqlFile.IsFormatted(f.FullName))
+            && !folder.EnumerateDirectories("*", SourceText.Recursive).Take(500).Any(d => LiquibaseChangelog.Root(d) is not null));
 
     public MigrationSet Discover(DiscoveryContext context)
     {

@@ -34,9 +34,11 @@ internal static class OutsideTransaction
             {
                 await ScriptObserver.PlainAsync(connection, text, cancellationToken);
             }
-            catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
+            catch (PostgresException e) when (!cancellationToken.IsCancellationRequested && !Execution.ServerFault.IsFault(e))
             {
                 // What committed before the failure stays (a failed CREATE INDEX CONCURRENTLY leaves an invalid index).
+                // A fault of the server is no failure of the statement: it ends the run, with nothing more to observe
+                // on a connection it may have closed.
                 failure = e;
             }
             finally

@@ -107,8 +107,14 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
         return observation;
     }
 
+    private long[]? _preExistingTables;
+
+    /// <summary>
+    /// Read once per script: a table is pre-existing when an earlier script made it, and no statement of this one can
+    /// make one so. A table the script drops stays in the list, where its scan count simply stays put.
+    /// </summary>
     internal long[] PreExistingTables() =>
-        [.. Mirror.Rows.Where(r => r.IsTable && Mirror.PreExisting(r.Key)).Select(r => r.Oid)];
+        _preExistingTables ??= [.. Mirror.Rows.Where(r => r.IsTable && Mirror.PreExisting(r.Key)).Select(r => r.Oid)];
 
     internal long[] KnownRelations() => [.. Mirror.Rows.Where(r => r.Catalog == "class").Select(r => r.Oid)];
 

@@ -1,4 +1,5 @@
 using DbGate.Core.Migrations;
+using DbGate.Core.Observation;
 using DbGate.Core.Results;
 using DbGate.Core.Snapshots;
 
@@ -10,8 +11,10 @@ namespace DbGate.Core.Provenance;
 /// objects are kept, never the snapshots.
 /// </summary>
 /// <remarks>
-/// This knows the migration, not the statement: its origins point at the up script's first line and say so
-/// (<see cref="Origin.StatementKnown"/> false). The statement needs the observation layer's per-statement catalog delta.
+/// With the lint on, the observation layer's per-statement catalog delta says which statement created or changed each
+/// object. Without it (or for what it does not track: default privileges, say) only the migration is known, and an
+/// origin points at the up script's first line and says so (<see cref="Origin.StatementKnown"/> false), unless the
+/// script has a single statement.
 /// </remarks>
 internal sealed class ProvenanceRecorder
 {
@@ -30,23 +33,46 @@ internal sealed class ProvenanceRecorder
         }
     }
 
-    public void Record(Migration migration, SchemaSnapshot after)
+    /// <param name="statements">The migration's statements as the lint's observation saw them (none without the lint):
+    /// each object's origin is then the statement whose catalog change created or changed it.</param>
+    public void Record(Migration migration, SchemaSnapshot after, IReadOnlyList<StatementObservation>? statements = null)
     {
         ArgumentNullException.ThrowIfNull(migration);
-        var origin = OriginOf(migration);
+        var file = OriginOf(migration);
         var now = new Dictionary<ObjectId, SnapshotObject>();
-        var touchedParents = new HashSet<ObjectId>();
         foreach (var o in SnapshotObjects.Of(after))
-        {
             now[o.Id] = o;
-            if (!_objects.TryGetValue(o.Id, out var was))
+        var observed = new StatementChanges(migration.Id, statements ?? [],
+            id => now.TryGetValue(id, out var o) ? o.Parent : _objects.TryGetValue(id, out var was) ? was.Parent : null);
+        var touchedParents = new HashSet<ObjectId>();
+        foreach (var o in now.Values)
+        {
+            var known = _objects.TryGetValue(o.Id, out var was);
+            if (!known && FormerId(o, observed, now) is { } former)
             {
-                _created[o.Id] = origin;
+                // Renamed (it, or the table it belongs to): the same object, so it keeps where it came from.
+                _created[o.Id] = _created.GetValueOrDefault(former.Was);
+                _changes[o.Id] = _changes.TryGetValue(former.Was, out var earlier) ? [.. earlier] : [];
+                Changed(o.Id, former.By);
+                foreach (var later in observed.Changes(o.Id, since: former.By))
+                    Changed(o.Id, later);
+            }
+            else if (!known || (!was.Definition.Equals(o.Definition) && observed.Recreation(o.Id) is not null))
+            {
+                // Created, or dropped and created again as something else (a key re-added with ON DELETE CASCADE); an
+                // index PostgreSQL rebuilt as it was for ALTER COLUMN TYPE stays the one its CREATE INDEX made. A table's column made by its CREATE TABLE shows as its own
+                // change; one the catalog delta does not name (an object the observation does not track) falls back
+                // to its table's statement, then the file.
+                var created = observed.Creation(o.Id) ?? (o.Parent is { } p && !_objects.ContainsKey(p) ? observed.Creation(p) : null) ?? file;
+                _created[o.Id] = created;
                 _changes.Remove(o.Id);
+                // Later statements of the same migration that changed it are its changes too.
+                foreach (var later in observed.Changes(o.Id, since: created))
+                    Changed(o.Id, later);
             }
             else if (!was.Definition.Equals(o.Definition))
             {
-                Changed(o.Id, origin);
+                ChangedBy(o, observed, file);
             }
             else
             {
@@ -65,7 +91,7 @@ internal sealed class ProvenanceRecorder
         }
         // Only tables that were there before: a new table's own columns are part of its creation.
         foreach (var parent in touchedParents.Where(p => now.ContainsKey(p) && _objects.ContainsKey(p)))
-            Changed(parent, origin);
+            ChangedBy(now[parent], observed, file);
         _objects = now;
     }
 
@@ -93,11 +119,39 @@ internal sealed class ProvenanceRecorder
     public SchemaProvenance Build() =>
         new(_created.ToDictionary(c => c.Key, c => new ObjectHistory(c.Value, _changes.TryGetValue(c.Key, out var list) ? [.. list] : [])));
 
+    /// <summary>
+    /// The name a new object had before this migration, when a statement renamed it, or renamed the table whose column,
+    /// constraint, trigger or policy it is; the rename statement, or the file when only the table's rename was observed.
+    /// </summary>
+    private (ObjectId Was, Origin By)? FormerId(SnapshotObject o, StatementChanges observed, Dictionary<ObjectId, SnapshotObject> now)
+    {
+        if (observed.Rename(o.Id) is { } own && _objects.ContainsKey(own.Was))
+            return own;
+        if (o.Parent is not { } parent || observed.Rename(parent) is not { } table || !o.Id.Name.StartsWith(parent.Name + ".", StringComparison.Ordinal))
+            return null;
+        var was = o.Id with { Name = table.Was.Name + o.Id.Name[parent.Name.Length..] };
+        return _objects.ContainsKey(was) && !now.ContainsKey(was) ? (was, table.By) : null;
+    }
+
+    /// <summary>
+    /// The statements observed to change it, else those that renamed a column or table its definition names, else (the
+    /// lint is off, or it is not a catalog the observation tracks) the migration's file.
+    /// </summary>
+    private void ChangedBy(SnapshotObject o, StatementChanges observed, Origin file)
+    {
+        var id = o.Id;
+        var statements = observed.Changes(id).ToList();
+        if (statements.Count == 0)
+            statements = [.. (o.Names ?? []).Select(observed.Rename).OfType<(ObjectId Was, Origin By)>().Select(r => r.By).Distinct()];
+        foreach (var origin in statements.Count > 0 ? statements : [file])
+            Changed(id, origin);
+    }
+
     private void Changed(ObjectId id, Origin origin)
     {
         if (!_changes.TryGetValue(id, out var list))
             _changes[id] = list = [];
-        if (list.Count == 0 || list[^1].Migration != origin.Migration)
+        if (!list.Contains(origin))
             list.Add(origin);
     }
 }

@@ -3,7 +3,9 @@ using DbGate.Core.Snapshots;
 namespace DbGate.Core.Provenance;
 
 /// <summary>One object of a snapshot: its identity, its definition (compared by value) and the table it belongs to.</summary>
-internal readonly record struct SnapshotObject(ObjectId Id, object Definition, ObjectId? Parent);
+/// <param name="Names">For a constraint or an index: the columns and tables its definition names, so that renaming one
+/// of them (which changes the definition's text but not the object's catalog row) counts as its change.</param>
+internal readonly record struct SnapshotObject(ObjectId Id, object Definition, ObjectId? Parent, IReadOnlyList<ObjectId>? Names = null);
 
 /// <summary>Lists a snapshot's objects the way the diff names them, a table apart from its columns.</summary>
 internal static class SnapshotObjects
@@ -23,9 +25,11 @@ internal static class SnapshotObjects
                 yield return new(ObjectId.Column(t.QualifiedName, c.Name), c, table);
         }
         foreach (var x in s.Constraints)
-            yield return new(new(SchemaObjectKind.Constraint, x.QualifiedTable + "." + x.Name), x, ObjectId.Table(x.QualifiedTable));
+            yield return new(new(SchemaObjectKind.Constraint, x.QualifiedTable + "." + x.Name), x, ObjectId.Table(x.QualifiedTable),
+                [.. x.Columns.Select(c => ObjectId.Column(x.QualifiedTable, c)), .. x.References is { } r ? [ObjectId.Table(r)] : Array.Empty<ObjectId>()]);
         foreach (var x in s.Indexes)
-            yield return new(new(SchemaObjectKind.Index, x.QualifiedName), x, ObjectId.Table(x.QualifiedTable));
+            yield return new(new(SchemaObjectKind.Index, x.QualifiedName), x, ObjectId.Table(x.QualifiedTable),
+                [.. x.KeyColumns.Concat(x.IncludedColumns).Select(c => ObjectId.Column(x.QualifiedTable, c))]);
         foreach (var x in s.Views)
             yield return new(new(x.Materialized ? SchemaObjectKind.MaterializedView : SchemaObjectKind.View, x.QualifiedName), x, null);
         foreach (var x in s.Sequences)

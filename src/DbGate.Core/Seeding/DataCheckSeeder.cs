@@ -55,12 +55,13 @@ internal static class DataCheckSeeder
         try
         {
             var plan = await SeedPlanner.PlanAsync(connection, catalog, options, insideTransaction: true, cancellationToken, existing);
-            await SeedLoader.LoadAsync(connection, plan, cancellationToken);
+            await SeedLoader.LoadAsync(connection, plan, analyze: false, cancellationToken);
             await TableLoader.ExecuteAsync(connection, "RELEASE SAVEPOINT dbgate_data_check", cancellationToken);
             return true;
         }
-        catch (Exception e) when (e is ConfigurationException or PostgresException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is ConfigurationException || (e is PostgresException p && !Execution.ServerFault.IsFault(p)) && !cancellationToken.IsCancellationRequested)
         {
+            // Rows a table refuses leave it empty; a fault of the server ends the run instead (its connection may be closed).
             await TableLoader.ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT dbgate_data_check", cancellationToken);
             return false;
         }

@@ -37,25 +37,15 @@ public static class Seeder
         await connection.ReloadTypesAsync(cancellationToken);
         var catalog = await SeedCatalogReader.ReadAsync(connection, options.HistoryTables, cancellationToken);
         var plan = await SeedPlanner.PlanAsync(connection, catalog, options, insideTransaction: false, cancellationToken);
-        IReadOnlyList<SeededTable> tables;
+        LoadResult load;
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            tables = await SeedLoader.LoadAsync(connection, plan, cancellationToken);
+            load = await SeedLoader.LoadAsync(connection, plan, options.Analyze, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        var loaded = clock.Elapsed;
-        if (options.Analyze)
-            await AnalyzeAsync(connection, plan, cancellationToken);
         return new SeedResult(
-            options.Seed, tables, plan.Warnings, Fingerprint(plan.Description),
-            scripts, loaded - scripts, clock.Elapsed - loaded, clock.Elapsed);
-    }
-
-    private static async Task AnalyzeAsync(NpgsqlConnection connection, SeedPlan plan, CancellationToken cancellationToken)
-    {
-        var tables = plan.Tables.Where(t => t.Source != SeedSource.Empty).Select(t => t.Table.Sql).ToList();
-        if (tables.Count > 0)
-            await TableLoader.ExecuteAsync(connection, $"ANALYZE {string.Join(", ", tables)}", cancellationToken);
+            options.Seed, load.Tables, plan.Warnings, Fingerprint(plan.Description),
+            scripts, clock.Elapsed - scripts - load.Analyze, load.Analyze, clock.Elapsed);
     }
 
     private static string Fingerprint(string description) =>

@@ -48,6 +48,7 @@ internal static class BadInputCases
         new("config-duplicate-key", 2, ["dbgate: dbgate.yml:2:1: Duplicate key fail_on"]),
         new("config-tab-indent", 2, ["dbgate: dbgate.yml:2:1: a tab indents this line; YAML indents with spaces only"]),
         new("config-two-documents", 2, ["dbgate: dbgate.yml:3:1: the file holds 2 YAML documents; DbGate reads one"]),
+        new("config-bad-seed", 2, ["dbgate: dbgate.yml:4:33: seed.columns.users.id: 3 weights for 2 values"]),
 
         // Bytes the migration tool cannot send (each file is its own migration, so each fails alone).
         new("encodings", 1,

@@ -34,7 +34,7 @@ internal static class BenchmarkSamples
         var observed = new BenchmarkObservation(
             "15.18",
             [new BenchmarkSetting("jit", "off"), new BenchmarkSetting("max_parallel_workers_per_gather", "0"), new BenchmarkSetting("plan_cache_mode", "force_custom_plan")],
-            new BenchmarkDataset(42, "3a27bd605242241b", 32000, 2, "VACUUM (ANALYZE) of 2 tables"),
+            new BenchmarkDataset(42, "3a27bd605242241b", 32000, 2, "ANALYZE and VACUUM of 2 tables"),
             [
                 new QueryFacts(query, [new ParameterSetRun(0, ["17"], plan, [1.94, 1.96, 1.94])]),
                 new QueryFacts(broken, [], new QueryFailure("column \"mail\" does not exist", broken.Location, ["SQLSTATE 42703"])),

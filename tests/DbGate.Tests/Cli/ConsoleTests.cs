@@ -15,7 +15,7 @@ public sealed class ConsoleTests(PostgresFixture server)
 
         Assert.Equal(0, exit);
         Assert.DoesNotMatch(StepLine, output);
-        Assert.Matches(@"^18 steps, 0 errors, 0 warnings in [\d.]+ m?s — PASSED\n$", output);
+        Assert.Matches(@"^21 steps, 0 errors, 0 warnings in [\d.]+ m?s — PASSED\n$", output);
         Assert.Equal("", error);
     }
 
@@ -37,7 +37,8 @@ public sealed class ConsoleTests(PostgresFixture server)
 
         Assert.Equal(1, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(7, lines.Count(l => l.StartsWith("samples/shop-broken/migrations/", StringComparison.Ordinal)));
+        // The six broken round trips, and the two ups that would lock out production: DBG101's index build, DBG102's rewrite.
+        Assert.Equal(8, lines.Count(l => l.StartsWith("samples/shop-broken/migrations/", StringComparison.Ordinal) && l.Contains(": error DBG", StringComparison.Ordinal)));
         Assert.All(lines, l => Assert.True(l.StartsWith("samples/", StringComparison.Ordinal) || l.StartsWith("    ", StringComparison.Ordinal), l));
     }
 
@@ -48,8 +49,8 @@ public sealed class ConsoleTests(PostgresFixture server)
 
         Assert.Equal(0, exit);
         Assert.Matches(StepLine, output);
-        Assert.Contains("dbgate: step 6 of 6: 0006_customer_phone\n", error, StringComparison.Ordinal);
-        Assert.Contains("dbgate: 0006_customer_phone: up ok, down ok, redo ok\n", error, StringComparison.Ordinal);
+        Assert.Contains("dbgate: step 7 of 7: 0007_validate_customer_phone\n", error, StringComparison.Ordinal);
+        Assert.Contains("dbgate: 0007_validate_customer_phone: up ok, down ok, redo ok\n", error, StringComparison.Ordinal);
         Assert.DoesNotContain("dbgate: step", output, StringComparison.Ordinal);
     }
 
@@ -59,9 +60,9 @@ public sealed class ConsoleTests(PostgresFixture server)
         var coloured = await OnTerminalAsync(noColor: "");
         var plain = await OnTerminalAsync(noColor: "1");
 
-        Assert.Contains("step 6 of 6: 0006_customer_phone", coloured, StringComparison.Ordinal);
+        Assert.Contains("step 7 of 7: 0007_validate_customer_phone", coloured, StringComparison.Ordinal);
         Assert.Contains("\u001b[1;32mPASSED\u001b[0m", coloured, StringComparison.Ordinal);
-        Assert.Contains("step 6 of 6: 0006_customer_phone", plain, StringComparison.Ordinal);
+        Assert.Contains("step 7 of 7: 0007_validate_customer_phone", plain, StringComparison.Ordinal);
         Assert.Contains("PASSED", plain, StringComparison.Ordinal);
         Assert.DoesNotMatch("\u001b\\[[0-9;]*m", plain);
     }

@@ -43,6 +43,11 @@ internal static class ConfigSchemaGenerator
         // A parameter value is text to PostgreSQL, but YAML reads [[17]] as a number.
         var parameters = Section(schema, "benchmarks").Properties["queries"].Item!.ActualSchema.Properties["params"].Item!.Item!;
         parameters.Type |= JsonObjectType.Number | JsonObjectType.Integer | JsonObjectType.Boolean;
+        // A listed value, min and max are written as YAML reads them (1, 2.5, true, 2020-01-01) and cast by the column's type.
+        var column = Section(schema, "seed").Properties["columns"].ActualTypeSchema.AdditionalPropertiesSchema!.ActualTypeSchema;
+        column.Properties["values"].Item!.Type = JsonObjectType.String | JsonObjectType.Number | JsonObjectType.Boolean | JsonObjectType.Null;
+        foreach (var bound in new[] { "min", "max" })
+            column.Properties[bound].Type = JsonObjectType.String | JsonObjectType.Number | JsonObjectType.Null;
         var rules = schema.Properties["rules"];
         var level = new JsonSchema { Type = JsonObjectType.String };
         foreach (var name in levels)

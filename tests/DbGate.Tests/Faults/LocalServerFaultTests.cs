@@ -51,6 +51,32 @@ public sealed class LocalServerFaultTests
     }
 
     [Fact]
+    public async Task A_backend_terminated_in_a_statement_that_runs_outside_a_transaction_ends_the_run_with_exit_3_naming_it()
+    {
+        using var project = new FaultProject().Config();
+        // diesel runs each migration in a transaction, so no step before the index build is checked in a copy of the
+        // database, which the test's session would block.
+        Diesel(project, "2024-01-01-000001_create", CreateTable, DropTable);
+        // Waits until the test's session holds an open snapshot, which the index build after it must then wait out.
+        Diesel(project, "2024-01-02-000001_wait", "DO $$ BEGIN WHILE NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 4243 AND granted) LOOP PERFORM pg_sleep(0.02); END LOOP; END $$;", "SELECT 1;");
+        Diesel(project, "2024-01-03-000001_index", "CREATE INDEX CONCURRENTLY a_x ON a (x);", "DROP INDEX CONCURRENTLY a_x;", "run_in_transaction = false\n");
+
+        using var cli = project.Start("--provider", "local");
+        await using (var probe = await ServerProbe.LocalAsync(project.TempDirectory))
+        {
+            var (_, database) = await probe.WaitForStatementAsync("objid = 4243");
+            await using var holder = await ServerProbe.ConnectAsync($"{probe.Connection.ConnectionString};Database={database}");
+            await holder.ExecuteAsync("BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT pg_advisory_lock(4243)");
+            var (pid, _) = await probe.WaitForStatementAsync("CREATE INDEX CONCURRENTLY", waitEventType: "Lock");
+            await probe.ExecuteAsync($"SELECT pg_terminate_backend({pid})");
+            var (exit, _, error) = await cli.WaitAsync(FaultProject.Patience);
+
+            await IncompleteRun.AssertAsync(exit, error, project, "terminating connection due to administrator command (SQLSTATE 57P01) at migrations/2024-01-03-000001_index/up.sql:1:1");
+        }
+        IncompleteRun.AssertNothingLeft(project);
+    }
+
+    [Fact]
     public async Task A_statement_sleeping_past_statement_timeout_ends_the_run_with_exit_3_and_says_how_to_allow_more()
     {
         using var project = new FaultProject().Config("statement_timeout: 1s");
@@ -86,5 +112,14 @@ public sealed class LocalServerFaultTests
             await IncompleteRun.AssertAsync(exit, error, project, "canceling statement due to statement timeout (SQLSTATE 57014) at migrations/1_locked.up.sql:2:1");
         }
         IncompleteRun.AssertNothingLeft(project);
+    }
+
+    private static void Diesel(FaultProject project, string name, string up, string down, string? metadata = null)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(project.Migrations, name)).FullName;
+        File.WriteAllText(Path.Combine(folder, "up.sql"), up);
+        File.WriteAllText(Path.Combine(folder, "down.sql"), down);
+        if (metadata is not null)
+            File.WriteAllText(Path.Combine(folder, "metadata.toml"), metadata);
     }
 }

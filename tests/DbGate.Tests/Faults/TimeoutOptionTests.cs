@@ -35,4 +35,15 @@ public sealed class TimeoutOptionTests
 
         Assert.Equal(expected, error.Message);
     }
+
+    [Fact]
+    public async Task The_command_lines_timeout_and_versions_each_reach_their_own_option()
+    {
+        using var folder = new TempFolder();
+        folder.Write("1_t.up.sql", "SELECT 1;");
+
+        var (exit, output, error) = await CliProcess.RunAsync("check", folder.Path, "--versions", "15", "--timeout", "forever");
+
+        Assert.Equal((2, "", "dbgate: --timeout must be a duration such as 30s, 5min or 500ms (got 'forever')\n"), (exit, output, error));
+    }
 }

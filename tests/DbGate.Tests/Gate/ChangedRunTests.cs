@@ -49,13 +49,13 @@ public sealed class ChangedRunTests : IDisposable
     public async Task Only_the_new_migration_is_gated_concurrent_cold_runs_share_one_cache_entry_and_the_next_run_starts_from_it()
     {
         await CreateRepositoryAsync();
-        Write("0007_customer_nickname", "ALTER TABLE customers ADD COLUMN nickname text;", "ALTER TABLE customers DROP COLUMN nickname;");
+        Write("0008_customer_nickname", "SET lock_timeout = '5s';\nALTER TABLE customers ADD COLUMN nickname text;", "SET lock_timeout = '5s';\nALTER TABLE customers DROP COLUMN nickname;");
 
         var cold = await Task.WhenAll(CheckChangedAsync(), CheckChangedAsync());
 
         Assert.All(cold, run => Assert.True(run.Exit == 0, run.Output + run.Error));
-        Assert.All(cold, run => Assert.Contains("1 of 7 migrations new or changed since main; 6 unchanged before them", run.Error, StringComparison.Ordinal));
-        Assert.All(cold, run => Assert.Contains("3 steps, 0 errors", run.Output, StringComparison.Ordinal));
+        Assert.All(cold, run => Assert.Contains("1 of 8 migrations new or changed since main; 7 unchanged before them", run.Error, StringComparison.Ordinal));
+        Assert.All(cold, run => Assert.Contains("3 steps, 0 errors, 0 warnings", run.Output, StringComparison.Ordinal));
         Assert.Contains(cold, run => run.Error.Contains("prefix cache miss", StringComparison.Ordinal));
         var entries = Directory.GetDirectories(Path.Combine(Cache, "prefixes")).Select(Path.GetFileName).ToList();
         Assert.Single(entries, name => !name!.StartsWith('.'));
@@ -64,8 +64,8 @@ public sealed class ChangedRunTests : IDisposable
         var warm = await CheckChangedAsync();
 
         Assert.Equal(0, warm.Exit);
-        Assert.Contains("prefix cache hit: 6 unchanged migrations", warm.Error, StringComparison.Ordinal);
-        Assert.Contains("3 steps, 0 errors", warm.Output, StringComparison.Ordinal);
+        Assert.Contains("prefix cache hit: 7 unchanged migrations", warm.Error, StringComparison.Ordinal);
+        Assert.Contains("3 steps, 0 errors, 0 warnings", warm.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,10 +78,28 @@ public sealed class ChangedRunTests : IDisposable
         var (exit, output, error) = await CheckChangedAsync();
 
         Assert.True(exit == 0, output + error);
-        Assert.Contains("dbgate: warning: 0000_customer_vip is new but sorts before 0006_customer_phone, which main already has", error, StringComparison.Ordinal);
+        Assert.Contains("dbgate: warning: 0000_customer_vip is new but sorts before 0007_validate_customer_phone, which main already has", error, StringComparison.Ordinal);
         Assert.Contains("dbgate: warning: 0004_order_totals_view was edited since main: a database that already ran it will not run it again", error, StringComparison.Ordinal);
-        Assert.Contains("7 of 7 migrations new or changed since main; 0 unchanged before them", error, StringComparison.Ordinal);
-        Assert.Contains("21 steps", output, StringComparison.Ordinal);
+        Assert.Contains("8 of 8 migrations new or changed since main; 0 unchanged before them", error, StringComparison.Ordinal);
+        Assert.Contains("24 steps", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_summary_diagram_of_a_changed_run_shows_the_tables_every_new_migration_touched()
+    {
+        await CreateRepositoryAsync();
+        Write("0008_customer_nickname", "ALTER TABLE customers ADD COLUMN nickname text;", "ALTER TABLE customers DROP COLUMN nickname;");
+        Write("0009_product_gtin", "ALTER TABLE products ADD COLUMN gtin text;", "ALTER TABLE products DROP COLUMN gtin;");
+        var summary = Path.Combine(_folder.Path, "summary.md");
+
+        using var cli = CliProcess.Start(["check", ".", "--changed", "--provider", "local", "--markdown", summary], new Dictionary<string, string> { ["DBGATE_CACHE"] = Cache }, Repository);
+        var (_, output, error) = await cli.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(File.Exists(summary), output + error);
+        var text = await File.ReadAllTextAsync(summary);
+        // customers is no neighbour of products: only the first new migration puts it in the diagram.
+        Assert.True(text.Contains("\"public.customers\" {", StringComparison.Ordinal), text + output + error);
+        Assert.True(text.Contains("\"public.products\" {", StringComparison.Ordinal), text + output + error);
     }
 
     [Fact]
@@ -92,7 +110,7 @@ public sealed class ChangedRunTests : IDisposable
         var (exit, output, error) = await CheckChangedAsync();
 
         Assert.Equal(0, exit);
-        Assert.Contains("0 of 6 migrations new or changed since main", error, StringComparison.Ordinal);
+        Assert.Contains("0 of 7 migrations new or changed since main", error, StringComparison.Ordinal);
         Assert.Contains("0 steps, 0 errors, 0 warnings", output, StringComparison.Ordinal);
         Assert.DoesNotContain("starting PostgreSQL", error, StringComparison.Ordinal);
     }

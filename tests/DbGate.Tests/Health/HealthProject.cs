@@ -34,6 +34,10 @@ internal sealed class HealthProject : IDisposable
     public async Task<GateResult> RunAsync(PostgresFixture server) =>
         await GateRunner.RunAsync(await OptionsAsync(server) with { Lint = new(false) }, log: null, CancellationToken.None);
 
+    /// <summary>Runs the gate as users do, with the lint, whose observation places origins at statements.</summary>
+    public async Task<GateResult> RunObservedAsync(PostgresFixture server) =>
+        await GateRunner.RunAsync(await OptionsAsync(server), log: null, CancellationToken.None);
+
     public void Dispose() => _folder.Dispose();
 }
 

@@ -6,7 +6,7 @@ namespace DbGate.Tests.Hosts;
 [Collection(PackagesGroup.Name)]
 public sealed class PrePushHookTests(PackagesFixture packages)
 {
-    private const string NewUp = "ALTER TABLE customers ADD COLUMN nickname text;\n";
+    private const string NewUp = "SET lock_timeout = '5s';\nALTER TABLE customers ADD COLUMN nickname text;\n";
 
     [Fact]
     public async Task A_push_with_a_broken_new_migration_is_refused_and_once_fixed_goes_through()
@@ -18,19 +18,19 @@ public sealed class PrePushHookTests(PackagesFixture packages)
         var install = await repository.MustAsync("dotnet", "dbgate", "hook", "install", "db");
         Assert.Contains(".git/hooks/pre-push", install.Output, StringComparison.Ordinal);
 
-        repository.Write("db/migrations/0007_customer_nickname.up.sql", NewUp);
-        repository.Write("db/migrations/0007_customer_nickname.down.sql", "SELECT 1; -- forgot to drop the column\n");
+        repository.Write("db/migrations/0008_customer_nickname.up.sql", NewUp);
+        repository.Write("db/migrations/0008_customer_nickname.down.sql", "SELECT 1; -- forgot to drop the column\n");
         await repository.CommitAllAsync("nickname, with a down that does not undo it");
         var before = await repository.RemoteHeadAsync();
 
         var refused = await repository.RunAsync("git", "push", "origin", "main");
 
         Assert.NotEqual(0, refused.ExitCode);
-        Assert.Contains("db/migrations/0007_customer_nickname.down.sql:1:1: error DBG003:", refused.All, StringComparison.Ordinal);
+        Assert.Contains("db/migrations/0008_customer_nickname.down.sql:1:1: error DBG003:", refused.All, StringComparison.Ordinal);
         Assert.Contains("3 steps", refused.All, StringComparison.Ordinal); // only the new migration was gated
         Assert.Equal(before, await repository.RemoteHeadAsync());
 
-        repository.Write("db/migrations/0007_customer_nickname.down.sql", "ALTER TABLE customers DROP COLUMN nickname;\n");
+        repository.Write("db/migrations/0008_customer_nickname.down.sql", "SET lock_timeout = '5s';\nALTER TABLE customers DROP COLUMN nickname;\n");
         await repository.CommitAllAsync("nickname: a down that undoes it");
 
         var accepted = await repository.RunAsync("git", "push", "origin", "main");

@@ -24,6 +24,13 @@ public sealed class CliProcess : IDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>
+    /// SIGINT at its default, as a shell at a terminal starts a program. A test run started in the background of a
+    /// script inherits an ignored SIGINT, which .NET (rightly, as POSIX asks) keeps ignored: Ctrl-C would then never
+    /// reach the CLI. env execs in place, so the process is still the CLI itself.
+    /// </summary>
+    private static readonly string[] InteractiveSignals = OperatingSystem.IsLinux() ? ["env", "--default-signal=INT"] : [];
+
     public string StandardError
     {
         get
@@ -37,7 +44,7 @@ public sealed class CliProcess : IDisposable
     public static CliProcess Start(
         IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, IReadOnlyList<string>? wrapper = null)
     {
-        string[] command = [.. wrapper ?? [], "dotnet", "exec", Path.Combine(AppContext.BaseDirectory, "dotnet-dbgate.dll"), .. arguments];
+        string[] command = [.. InteractiveSignals, .. wrapper ?? [], "dotnet", "exec", Path.Combine(AppContext.BaseDirectory, "dotnet-dbgate.dll"), .. arguments];
         var info = new ProcessStartInfo(command[0], command[1..])
         {
             RedirectStandardOutput = true,

@@ -84,6 +84,23 @@ public sealed class LevelAndSizeTests(PostgresFixture server)
     }
 
     [Fact]
+    public async Task A_down_is_observed_like_an_up_and_its_findings_are_one_level_lower()
+    {
+        using var project = new LintProject(Tables);
+        var up = project.Add("orders_id_bigint", "ALTER TABLE orders ALTER COLUMN id TYPE bigint;", "ALTER TABLE orders ALTER COLUMN id TYPE int;");
+        var down = up.Replace(".up.sql", ".down.sql", StringComparison.Ordinal);
+
+        var result = await project.RunAsync(server.AdminConnectionString);
+
+        // The rewrite is an error in the up and a warning in the down; the visible type change a warning and a note.
+        Assert.Equal([$"DBG102 error {up}:1:1", $"DBG102 warning {down}:1:1"], result.Of("DBG102"));
+        Assert.Equal([$"DBG116 note {down}:1:1", $"DBG116 warning {up}:1:1"], result.Of("DBG116"));
+        var inDown = result.Findings.Single(f => f.RuleId == "DBG102" && f.Location?.Path == down);
+        Assert.Equal(Phase.Down, inDown.Phase);
+        Assert.Contains("in a down: one level lower than in an up", inDown.Details ?? []);
+    }
+
+    [Fact]
     public async Task With_the_lint_disabled_no_statement_is_observed_and_no_DBG1xx_is_reported()
     {
         using var project = new LintProject(Tables);

@@ -74,6 +74,22 @@ public sealed class RewriteObservationTests(PostgresFixture server)
         Assert.Contains(vacuum.Rewrites, r => r is { Name: "public.t", What: "table" });
     }
 
+    // The causes of a rewrite issue 17 names (VACUUM FULL and a type change above); each is seen as a new relfilenode.
+    [Theory]
+    [InlineData("ALTER TABLE t ADD COLUMN r double precision DEFAULT random();")]
+    [InlineData("ALTER TABLE t ADD COLUMN n int GENERATED ALWAYS AS IDENTITY;")]
+    [InlineData("ALTER TABLE t ADD COLUMN s serial;")]
+    [InlineData("ALTER TABLE t ADD COLUMN g int GENERATED ALWAYS AS (id * 2) STORED;")]
+    [InlineData("ALTER TABLE t SET UNLOGGED;")]
+    [InlineData("CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler; ALTER TABLE t SET ACCESS METHOD heap2;")]
+    [InlineData("CLUSTER t USING t_seen_idx;")]
+    public async Task Each_kind_of_table_rewrite_is_seen_as_a_new_relfilenode_of_the_table(string script)
+    {
+        var observed = await RunAsync(script);
+
+        Assert.Contains(observed.Statements[^1].Rewrites, r => r is { Name: "public.t", What: "table" });
+    }
+
     [Fact]
     public async Task A_table_the_script_created_is_no_rewrite_of_anything()
     {

@@ -10,6 +10,8 @@ namespace DbGate.Tests.Rules;
 [Collection(PostgresServerGroup.Name)]
 public sealed class RuleDocumentationTests(PostgresFixture server)
 {
+    private static readonly string[] LintPeers = ["squawk ", "strong_migrations ", "eugene "];
+
     public static TheoryData<string> RuleIds => new(RuleCatalog.All.Select(r => r.Id).Order(StringComparer.Ordinal));
 
     [Fact]
@@ -37,6 +39,18 @@ public sealed class RuleDocumentationTests(PostgresFixture server)
         {
             var line = RuleCatalog.Get(rule.Id).Help.Split('\n').FirstOrDefault(l => l.StartsWith("Same as: ", StringComparison.Ordinal));
             Assert.True(line is not null && tools.Any(t => line.Contains(t, StringComparison.Ordinal)), $"{rule.Id} has no 'Same as:' line naming {string.Join(", ", tools)}");
+        });
+    }
+
+    [Fact]
+    public void Every_lint_rule_page_names_its_squawk_strong_migrations_and_eugene_counterparts_or_says_there_is_none()
+    {
+        Assert.All(RuleCatalog.All.Where(r => r.Id.StartsWith("DBG1", StringComparison.Ordinal)), rule =>
+        {
+            var line = RuleCatalog.Get(rule.Id).Help.Split('\n').FirstOrDefault(l => l.StartsWith("Same as: ", StringComparison.Ordinal));
+            Assert.True(line is not null, $"{rule.Id} has no 'Same as:' line");
+            // Each tool is named with its rule, or with "(no equivalent" after it.
+            Assert.All(LintPeers, tool => Assert.True(line.Contains(tool, StringComparison.Ordinal), $"{rule.Id}'s 'Same as:' line does not name {tool.Trim()}"));
         });
     }
 

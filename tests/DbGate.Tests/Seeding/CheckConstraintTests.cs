@@ -61,7 +61,7 @@ public sealed class CheckConstraintTests(PostgresFixture fixture)
 
         var message = await fixture.SeedErrorAsync(schema, new SeedOptions());
 
-        Assert.StartsWith("seed: t: generated rows violate CHECK x_even CHECK (((x % 2) = 0))", message, StringComparison.Ordinal);
+        Assert.StartsWith("seed: t.x: generated rows violate CHECK x_even CHECK (((x % 2) = 0))", message, StringComparison.Ordinal);
         Assert.EndsWith("give the column values or sql in seed.columns", message, StringComparison.Ordinal);
     }
 

@@ -21,7 +21,8 @@ internal static class CommandEnvironment
         var url = socket
             ? $"postgresql://{user}{password}@/{database}?host={Uri.EscapeDataString(host)}&port={port}"
             : $"postgresql://{user}{password}@{(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host)}:{port}/{database}";
-        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        var environment = WithoutLibpqVariables();
+        foreach (var (name, value) in new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["DATABASE_URL"] = url,
             ["PGHOST"] = host,
@@ -37,6 +38,17 @@ internal static class CommandEnvironment
             ["PGPASSFILE"] = null,
             // DbGate's own secret (a server the run may not touch) is not the tool's to see.
             ["DBGATE_CONNECTION"] = null,
-        };
+        })
+            environment[name] = value;
+        return environment;
     }
+
+    /// <summary>
+    /// Removes every libpq variable of DbGate's own environment (a null value removes it from the child's): PGHOSTADDR
+    /// or PGSSLMODE would send the tool to another server or change how it connects, and PGSSLPASSWORD is a secret.
+    /// </summary>
+    public static Dictionary<string, string?> WithoutLibpqVariables() =>
+        Environment.GetEnvironmentVariables().Keys.OfType<string>()
+            .Where(name => name.StartsWith("PG", StringComparison.Ordinal))
+            .ToDictionary(name => name, _ => (string?)null, StringComparer.Ordinal);
 }

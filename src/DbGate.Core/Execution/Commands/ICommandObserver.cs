@@ -1,18 +1,20 @@
+using DbGate.Core.Observation;
 using Npgsql;
 
 namespace DbGate.Core.Execution.Commands;
 
 /// <summary>What was seen of the database while one command step ran.</summary>
-/// <param name="Rewritten">Relations whose files the step replaced (a rewrite: same OID, new relfilenode).</param>
-internal sealed record CommandObservation(IReadOnlyList<string> Rewritten)
+/// <param name="Rewrites">Pre-existing relations whose files the step replaced (a rewrite: same OID, new relfilenode).</param>
+/// <param name="Locks">Locks the tool's sessions were seen holding on pre-existing relations while the step ran.</param>
+internal sealed record CommandObservation(IReadOnlyList<Rewrite> Rewrites, IReadOnlyList<HeldLock> Locks)
 {
-    public static readonly CommandObservation Nothing = new([]);
+    public static readonly CommandObservation Nothing = new([], []);
 }
 
 /// <summary>
-/// Watches the work database around one command step, from DbGate's own connection. The seam where the observation
-/// layer's lock polling (a second connection reading pg_locks while the step runs) plugs in; today the
-/// <see cref="RewriteObserver"/> compares relfilenodes before and after.
+/// Watches the work database around one command step, from DbGate's own connection: the
+/// <see cref="RewriteObserver"/> compares relfilenodes before and after, the <see cref="LockObserver"/> polls
+/// pg_locks from a second connection while the step runs.
 /// </summary>
 internal interface ICommandObserver
 {

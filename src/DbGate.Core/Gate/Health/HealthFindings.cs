@@ -5,9 +5,9 @@ using DbGate.Core.Rules.Schema;
 namespace DbGate.Core.Gate.Health;
 
 /// <summary>
-/// Places a schema finding where its object came from: the location is the statement (or, while only the migration is
-/// known, the up script) that created the object; the one that last changed it and the origins of the other objects
-/// involved are related locations. A problem made long ago is still reported, at its origin.
+/// Places a schema finding where its object came from: the location is the statement (or, when only the migration is
+/// known, the up script) that created the object; the statements that changed it since and the origins of the other
+/// objects involved are related locations. A problem made long ago is still reported, at its origin.
 /// </summary>
 internal static class HealthFindings
 {
@@ -17,15 +17,23 @@ internal static class HealthFindings
         var origin = history?.Created;
         var related = new List<RelatedLocation>();
         var details = new List<string>();
-        if (origin is not null)
-            details.Add($"{finding.Subject} was created by {origin.Migration}");
-        else
-            details.Add($"{finding.Subject} was there before the first migration");
-        if (history?.LastChanged is { } changed)
+        // Without an origin: an existing database's objects, or with --changed those of the unchanged migrations, which
+        // the run applied without stepping through them.
+        details.Add(origin is not null
+            ? $"{finding.Subject} was created by {origin.Migration}"
+            : $"{finding.Subject} existed before the first migration this run checked");
+        // Every statement that changed it, the last one last: a reviewer sees each step of how it came to be.
+        var changes = history?.Changes ?? [];
+        for (var i = 0; i < changes.Count; i++)
         {
-            related.Add(new RelatedLocation(changed.Location, $"{finding.Subject} last changed by {changed.Migration}"));
-            details.Add($"last changed by {changed.Migration} ({changed.Location.Path})");
+            var changed = changes[i];
+            if (changed.Location == origin?.Location || related.Any(r => r.Location == changed.Location))
+                continue;
+            var what = i == changes.Count - 1 ? "last changed" : "changed";
+            related.Add(new RelatedLocation(changed.Location, $"{finding.Subject} {what} by {changed.Migration}"));
         }
+        if (history?.LastChanged is { } last)
+            details.Add($"last changed by {last.Migration} ({last.Location})");
         foreach (var other in finding.Related.Distinct())
         {
             // Where the finding itself points already says nothing new.

@@ -21,7 +21,7 @@ internal sealed class HealthRun
     private readonly ProvenanceRecorder _provenance = new();
     private readonly Dictionary<string, Origin> _roleOrigins = new(StringComparer.Ordinal);
     private HashSet<string> _roles = new(StringComparer.Ordinal);
-    private string? _lastMigration;
+    private readonly List<string> _stepped = [];
     private readonly System.Diagnostics.Stopwatch _recording = new();
 
     private HealthRun(SnapshotOptions snapshots, HealthSettings settings, TableSizes sizes, bool rolesPossible)
@@ -43,19 +43,28 @@ internal sealed class HealthRun
         return run;
     }
 
-    public async Task StepDoneAsync(WorkDatabase database, Migration migration, SchemaSnapshot after, CancellationToken cancellationToken)
+    /// <param name="statements">The step's observed statements (with the lint on), which place origins at statements.</param>
+    public async Task StepDoneAsync(WorkDatabase database, Migration migration, SchemaSnapshot after, IReadOnlyList<Observation.StatementObservation> statements, CancellationToken cancellationToken)
     {
         _recording.Start();
-        _provenance.Record(migration, after);
+        _provenance.Record(migration, after, statements);
         _recording.Stop();
-        _lastMigration = migration.Id;
+        _stepped.Add(migration.Id);
         if (!_rolesPossible)
             return;
-        foreach (var role in (await RoleNamesAsync(database, cancellationToken)).Where(_roles.Add))
-            _roleOrigins[role] = ProvenanceRecorder.OriginOf(migration);
+        var added = (await RoleNamesAsync(database, cancellationToken)).Where(_roles.Add).ToList();
+        // Roles are no catalog the observation tracks; its command tags still say which statement made the one role.
+        var creates = statements.Where(s => s.Phase == Phase.Up && s.Command == "CREATE ROLE").ToList();
+        foreach (var role in added)
+        {
+            _roleOrigins[role] = added.Count == 1 && creates.Count == 1
+                ? new Origin(migration.Id, creates[0].Location, StatementKnown: true)
+                : ProvenanceRecorder.OriginOf(migration);
+        }
     }
 
-    public async Task<HealthOutcome> FinishAsync(WorkDatabase database, IReadOnlyDictionary<string, Level> ruleLevels, Action<string> log, CancellationToken cancellationToken)
+    /// <param name="partial">The run checks only some migrations (--changed), applied after the others without being stepped through.</param>
+    public async Task<HealthOutcome> FinishAsync(WorkDatabase database, IReadOnlyDictionary<string, Level> ruleLevels, bool partial, Action<string> log, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var options = _snapshots;
@@ -70,7 +79,9 @@ internal sealed class HealthRun
             .Select(f => HealthFindings.Place(f, provenance, Level(f, ruleLevels)))
             .Where(f => f.Level != Results.Level.None)
             .ToList();
-        var touched = _lastMigration is null ? new HashSet<string>() : Docs.ChangedTables.Of(snapshot, provenance, [_lastMigration]);
+        // The change a reviewer looks at: the migrations a --changed run checks, else the last one.
+        var change = partial ? _stepped : _stepped.TakeLast(1).ToList();
+        var touched = Docs.ChangedTables.Of(snapshot, provenance, change);
         log(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"schema health: {findings.Count} findings; provenance took {_recording.Elapsed.TotalMilliseconds:0} ms over the run, the checks {clock.Elapsed.TotalMilliseconds:0} ms"));
         return new HealthOutcome(findings, touched.Count == 0 ? null : Docs.MermaidErDiagram.Render(snapshot, touched, withNeighbours: true));
@@ -107,7 +118,8 @@ internal sealed class HealthRun
     }
 }
 
-/// <param name="ChangeDiagram">Mermaid erDiagram of the tables the last migration touched, with their neighbours.</param>
+/// <param name="ChangeDiagram">Mermaid erDiagram of the tables the change touched (the last migration, or those a
+/// --changed run checks), with their neighbours.</param>
 internal sealed record HealthOutcome(IReadOnlyList<Finding> Findings, string? ChangeDiagram)
 {
     public static HealthOutcome None { get; } = new([], null);

@@ -103,11 +103,10 @@ internal sealed partial class EfTool
         return directory;
     }
 
-    /// <summary>No telemetry banner or first-run text in the output DbGate reads, and none of DbGate's secrets: EF connects nowhere.</summary>
-    private static readonly Dictionary<string, string?> Quiet = new(StringComparer.Ordinal)
+    /// <summary>No telemetry banner or first-run text in the output DbGate reads, and none of DbGate's secrets (its connection, every PG* variable): EF connects nowhere.</summary>
+    private static readonly Dictionary<string, string?> Quiet = new(Execution.Commands.CommandEnvironment.WithoutLibpqVariables(), StringComparer.Ordinal)
     {
         ["DBGATE_CONNECTION"] = null,
-        ["PGPASSWORD"] = null,
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         ["DOTNET_NOLOGO"] = "1",
         ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",

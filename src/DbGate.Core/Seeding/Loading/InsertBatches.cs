@@ -49,7 +49,7 @@ internal sealed class InsertBatches(NpgsqlConnection connection)
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
+        catch (PostgresException e) when (!cancellationToken.IsCancellationRequested && !Execution.ServerFault.IsFault(e))
         {
             var failed = _pending.FirstOrDefault(p => p.Command == e.BatchCommand).Table ?? _pending[0].Table;
             throw LoadErrors.Explain(e, failed);

@@ -12,8 +12,9 @@ internal static class LoadErrors
 {
     public static ConfigurationException Explain(PostgresException e, TablePlan plan)
     {
-        var subject = $"seed: {plan.Table.Display}";
-        var detail = e.Detail is { Length: > 0 } d ? $" ({Shorten(d)})" : "";
+        var subject = $"seed: {Columns(plan, e)}";
+        // Without Include Error Detail, Npgsql puts a notice where the detail would be: not worth a user's reading.
+        var detail = e.Detail is { Length: > 0 } d && !d.StartsWith("Detail redacted", StringComparison.Ordinal) ? $" ({Shorten(d)})" : "";
         var message = e.SqlState switch
         {
             PostgresErrorCodes.CheckViolation when e.ConstraintName is null => $"generated rows fall outside every partition{detail}; bound the partition key with min and max in seed.columns, or add a DEFAULT partition",
@@ -24,6 +25,19 @@ internal static class LoadErrors
             _ => $"PostgreSQL refused the generated rows: {e.MessageText}{detail}{Where(e)}",
         };
         return SeedErrors.At(plan.Location, subject, message);
+    }
+
+    /// <summary>The table and the columns of the constraint the rows broke (<c>t.a, t.b</c>), or the table alone.</summary>
+    private static string Columns(TablePlan plan, PostgresException e)
+    {
+        var columns = e.SqlState switch
+        {
+            PostgresErrorCodes.CheckViolation => plan.Table.Checks.FirstOrDefault(c => c.Name == e.ConstraintName)?.Columns,
+            PostgresErrorCodes.UniqueViolation => plan.Table.UniqueKeys.FirstOrDefault(k => k.Name == e.ConstraintName)?.AllColumns,
+            PostgresErrorCodes.NotNullViolation when e.ColumnName is { } column => [column],
+            _ => null,
+        };
+        return columns is { Count: > 0 } ? string.Join(", ", columns.Select(c => $"{plan.Table.Display}.{c}")) : plan.Table.Display;
     }
 
     private static string Clause(TablePlan plan, string? name) =>

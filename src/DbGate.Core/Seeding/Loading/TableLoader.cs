@@ -16,13 +16,14 @@ internal static class TableLoader
     private const string Stage = "pg_temp.dbgate_seed_stage";
     private const int CancellationCheck = 8192;
 
-    public static async Task LoadAsync(NpgsqlConnection connection, TablePlan plan, CancellationToken cancellationToken)
+    /// <param name="freeze">The table was truncated in this transaction: its rows may be written frozen.</param>
+    public static async Task LoadAsync(NpgsqlConnection connection, TablePlan plan, bool freeze, CancellationToken cancellationToken)
     {
         var table = plan.Table;
         if (!plan.Staged && plan.Copied.Count > 0)
         {
             var columns = string.Join(", ", plan.Copied.Select(c => SqlNames.Quote(c.Column.Name)));
-            await CopyAsync(connection, $"COPY {table.Sql} ({columns}) FROM STDIN (FORMAT BINARY)", plan, withRowNumber: false, cancellationToken);
+            await CopyAsync(connection, $"COPY {table.Sql} ({columns}) FROM STDIN (FORMAT BINARY{(freeze ? ", FREEZE" : "")})", plan, withRowNumber: false, cancellationToken);
             return;
         }
         var staged = plan.Copied.Select(c => (Name: SqlNames.Quote(c.Column.Name), c.Column.SqlType)).ToList();
@@ -34,7 +35,7 @@ internal static class TableLoader
         {
             await ExecuteAsync(connection, insert, cancellationToken);
         }
-        catch (PostgresException e) when (e.Position > 0 && spans.FirstOrDefault(s => e.Position - 1 >= s.Start && e.Position - 1 < s.End) is { Column: not null } span)
+        catch (PostgresException e) when (!Execution.ServerFault.IsFault(e) && e.Position > 0 && spans.FirstOrDefault(s => e.Position - 1 >= s.Start && e.Position - 1 < s.End) is { Column: not null } span)
         {
             throw SeedErrors.At(span.Column.Location, $"seed.columns.{table.Display}.{span.Column.Column.Name}", $"sql: {e.MessageText}");
         }

@@ -4,7 +4,7 @@ namespace DbGate.Core.Seeding.Planning;
 
 /// <summary>
 /// Parents before children. Tables in a foreign-key cycle form one strongly connected component (Tarjan); within it a
-/// table goes first when its <c>hard</c> parents (keys only the server knows, or constraints that cannot
+/// table goes first when its hard parents (keys only the server knows, or constraints that cannot
 /// wait) are already placed, and the remaining edges are the ones the planner breaks. Ties go by name, so the order is
 /// the same on every run.
 /// </summary>

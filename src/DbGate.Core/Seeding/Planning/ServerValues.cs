@@ -88,7 +88,7 @@ internal sealed class ServerValues
         {
             await RunAsync(connection, all, insideTransaction, cancellationToken);
         }
-        catch (PostgresException) when (!cancellationToken.IsCancellationRequested)
+        catch (PostgresException e) when (!cancellationToken.IsCancellationRequested && !Execution.ServerFault.IsFault(e))
         {
             foreach (var value in all)
             {
@@ -96,9 +96,9 @@ internal sealed class ServerValues
                 {
                     await RunAsync(connection, [value], insideTransaction, cancellationToken);
                 }
-                catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
+                catch (PostgresException one) when (!cancellationToken.IsCancellationRequested && !Execution.ServerFault.IsFault(one))
                 {
-                    value.Error = e.MessageText;
+                    value.Error = one.MessageText;
                 }
             }
         }
@@ -126,7 +126,7 @@ internal sealed class ServerValues
                 await reader.NextResultAsync(cancellationToken);
             }
         }
-        catch (PostgresException) when (insideTransaction)
+        catch (PostgresException e) when (insideTransaction && !Execution.ServerFault.IsFault(e))
         {
             await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT dbgate_seed_values", cancellationToken);
             throw;

@@ -71,14 +71,16 @@ public static class SchemaFactsReader
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return (false, null);
         }
-        catch (PostgresException e)
+        catch (PostgresException e) when (!Execution.ServerFault.IsFault(e))
         {
             // Not its owner (an existing database): nothing observed.
             return e.SqlState == PostgresErrorCodes.InsufficientPrivilege ? (null, null) : (true, e.MessageText);
         }
         finally
         {
-            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            // On a connection the fault broke there is nothing to roll back, and trying would hide the fault.
+            if (connection.State == System.Data.ConnectionState.Open)
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -24,9 +24,10 @@ internal sealed class OwnerProcess : IDisposable
 
     public static async Task<OwnerProcess> StartAsync(string image)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // Through env, SIGINT at its default even when the test run inherited it ignored (see CliProcess).
+        var start = new ProcessStartInfo("env")
         {
-            ArgumentList = { "run", Path.Combine(RepositoryRoot(), "tests", "tools", "docker-owner.cs"), "--", image },
+            ArgumentList = { "--default-signal=INT", "dotnet", "run", Path.Combine(RepositoryRoot(), "tests", "tools", "docker-owner.cs"), "--", image },
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

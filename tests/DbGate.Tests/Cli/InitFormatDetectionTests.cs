@@ -1,0 +1,41 @@
+using DbGate.Core.Configuration;
+using DbGate.Tests.Infrastructure;
+
+namespace DbGate.Tests.Cli;
+
+/// <summary>
+/// `dbgate init` in a fresh repository holding one tool's project (the format fixtures, one folder down): it finds
+/// the folder, names the format and counts the migrations as that tool would, and its dbgate.yml reads back the same.
+/// </summary>
+public sealed class InitFormatDetectionTests : IDisposable
+{
+    private readonly TempFolder _repository = new();
+
+    // Counts as the tool counts: Flyway's 5 versioned scripts and 1 repeatable (undos are downs, beforeMigrate a
+    // callback); Liquibase's 9 changesets less the dbms:mysql one; grate's 6 scripts across its folder kinds.
+    [Theory]
+    [InlineData("dbmate", "database", "dbmate", 4)]
+    [InlineData("dbup", "database", "dbup", 3)]
+    [InlineData("efcore", "database/Shop", "ef", 4)]
+    [InlineData("flyway", "database", "flyway", 6)]
+    [InlineData("grate", "database", "grate", 6)]
+    [InlineData("liquibase", "database", "liquibase", 8)]
+    [InlineData("plain", "database", "plain", 4)]
+    [InlineData("prisma", "database", "prisma", 4)]
+    [InlineData("sqitch", "database", "sqitch", 4)]
+    public async Task Init_detects_the_format_and_counts_the_migrations_of_each_file_based_tool(string fixture, string folder, string format, int count)
+    {
+        Fixtures.Copy(fixture, Path.Combine(_repository.Path, "database"));
+
+        using var cli = CliProcess.Start(["init"], workingDirectory: _repository.Path);
+        var (exit, output, error) = await cli.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains($": {count} {format} migrations in {folder}\n", output, StringComparison.Ordinal);
+        Assert.Contains($"format: {format}  ", File.ReadAllText(Path.Combine(_repository.Path, "dbgate.yml")), StringComparison.Ordinal);
+        var options = await OptionsResolver.ResolveAsync(new CheckArguments(), _repository.Path, CancellationToken.None);
+        Assert.Equal((Path.Combine(_repository.Path, folder), format), (options.MigrationsPath, options.Format));
+    }
+
+    public void Dispose() => _repository.Dispose();
+}

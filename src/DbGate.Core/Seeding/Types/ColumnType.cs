@@ -42,6 +42,18 @@ internal abstract class ColumnType<T> : ColumnType
     public override ServerValue AskValues(string sqlType, IReadOnlyList<string> values, ServerValues server) =>
         server.Ask<T[]>($"SELECT ARRAY(SELECT v::{sqlType} FROM unnest($1::text[]) WITH ORDINALITY u(v, i) ORDER BY i)", values.ToArray());
 
+    /// <summary>Asks the server for each rule's constants; a rule <paramref name="ask"/> returns null for is unused.</summary>
+    protected static void Evaluate(DomainSpec spec, Func<Checks.CheckRule, ServerValue?> ask)
+    {
+        foreach (var rule in spec.Rules)
+        {
+            if (ask(rule) is { } value)
+                spec.Evaluated.Add((rule, value));
+            else
+                spec.Unused.Add(rule);
+        }
+    }
+
     protected static void Unused(DomainSpec spec, Func<Checks.CheckRule, bool> understood)
     {
         foreach (var rule in spec.Rules.Where(r => !understood(r)))

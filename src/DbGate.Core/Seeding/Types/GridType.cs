@@ -27,21 +27,12 @@ internal sealed class GridType<T>(string describe, NpgsqlDbType dbType, GridShap
     public override void Register(DomainSpec spec, ServerValues server)
     {
         var baseType = spec.Type.BaseSqlName;
-        foreach (var rule in spec.Rules)
+        Evaluate(spec, rule => rule switch
         {
-            switch (rule)
-            {
-                case ComparisonRule comparison:
-                    spec.Evaluated.Add((rule, server.Ask<decimal>($"SELECT {Units($"(({comparison.Constant}))::{baseType}")}")));
-                    break;
-                case ListRule list:
-                    spec.Evaluated.Add((rule, server.Ask<decimal[]>($"SELECT ARRAY(SELECT {Units($"(v)::{baseType}")} FROM unnest({list.Array}) v)")));
-                    break;
-                default:
-                    spec.Unused.Add(rule);
-                    break;
-            }
-        }
+            ComparisonRule comparison => server.Ask<decimal>($"SELECT {Units($"(({comparison.Constant}))::{baseType}")}"),
+            ListRule list => server.Ask<decimal[]>($"SELECT ARRAY(SELECT {Units($"(v)::{baseType}")} FROM unnest({list.Array}) v)"),
+            _ => null,
+        });
         if (spec.Override?.Min is { } min)
             spec.Min = server.Ask<decimal>($"SELECT {Units($"($1::text)::{baseType}")}", min);
         if (spec.Override?.Max is { } max)

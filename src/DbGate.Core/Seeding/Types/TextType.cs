@@ -40,20 +40,13 @@ internal sealed class TextType(string describe, NpgsqlDbType dbType, int minLeng
 
     public override void Register(DomainSpec spec, ServerValues server)
     {
-        foreach (var rule in spec.Rules)
+        Evaluate(spec, rule => rule switch
         {
-            ServerValue? value = rule switch
-            {
-                LengthRule length => server.Ask<long>($"SELECT (({length.Constant}))::int8"),
-                ListRule list => server.Ask<string[]>($"SELECT ARRAY(SELECT (v)::text FROM unnest({list.Array}) v)"),
-                ComparisonRule { Operator: "=" or "<>" } comparison => server.Ask<string>($"SELECT (({comparison.Constant}))::text"),
-                _ => null,
-            };
-            if (value is null)
-                spec.Unused.Add(rule);
-            else
-                spec.Evaluated.Add((rule, value));
-        }
+            LengthRule length => server.Ask<long>($"SELECT (({length.Constant}))::int8"),
+            ListRule list => server.Ask<string[]>($"SELECT ARRAY(SELECT (v)::text FROM unnest({list.Array}) v)"),
+            ComparisonRule { Operator: "=" or "<>" } comparison => server.Ask<string>($"SELECT (({comparison.Constant}))::text"),
+            _ => null,
+        });
         if (spec.Override is { Min: not null } or { Max: not null })
             throw new UnsatisfiableException($"min and max bound numbers, dates, times and intervals, not {describe}; use values or sql");
     }

@@ -61,9 +61,6 @@ public sealed record GateOptions(
     /// <summary>The checks of the final schema (dbgate.yml's health section).</summary>
     public Rules.Schema.HealthSettings Health { get; init; } = Rules.Schema.HealthSettings.Default;
 
-    /// <summary>Production row counts (lint.tables), for the checks that depend on size.</summary>
-    public Rules.Schema.TableSizes Sizes { get; init; } = Rules.Schema.TableSizes.None;
-
     /// <summary>The baseline file; findings it lists are accepted. Null: none.</summary>
     public string? Baseline { get; init; }
 

@@ -6,12 +6,9 @@ using DbGate.Core.Rules.Schema;
 
 namespace DbGate.Core.Configuration;
 
-/// <summary>Turns dbgate.yml's health and lint.tables into settings; every bad value is one line naming its key.</summary>
-internal static partial class HealthSettingsResolver
+/// <summary>Turns dbgate.yml's health section into settings; every bad value is one line naming its key.</summary>
+internal static class HealthSettingsResolver
 {
-    public static TableSizes Sizes(LintSection? lint) =>
-        new((lint?.Tables ?? []).ToDictionary(t => t.Key, t => ParseRows(t.Value, $"lint.tables.{t.Key}"), StringComparer.Ordinal));
-
     public static HealthSettings Settings(HealthSection? health)
     {
         if (health is null)
@@ -26,7 +23,7 @@ internal static partial class HealthSettingsResolver
             Enabled = health.Enabled ?? true,
             TenantColumns = health.TenantColumns ?? defaults.TenantColumns,
             MaxIndexes = health.MaxIndexes ?? defaults.MaxIndexes,
-            LargeTableRows = health.LargeTableRows is { } large ? ParseRows(large, "health.large_table_rows") : defaults.LargeTableRows,
+            LargeTableRows = health.LargeTableRows is { } large ? LintSettings.ParseRows(large, "health.large_table_rows") : defaults.LargeTableRows,
             OverflowShare = health.OverflowShare ?? defaults.OverflowShare,
             ApplicationRole = health.ApplicationRole is { Length: > 0 } role ? role : null,
             SecretWords = health.SecretWords?.Select(w => w.ToLowerInvariant()).ToList() ?? defaults.SecretWords,
@@ -73,23 +70,4 @@ internal static partial class HealthSettingsResolver
         var level = entry.Level is null ? Level.None : OptionsResolver.ParseLevel(entry.Level, $"{what}.level");
         return new HealthExclusion(rules, entry.Schema, entry.Table, level, entry.Reason.Trim());
     }
-
-    /// <summary>"50M", "1.5B", "120k", "3000", "10,000".</summary>
-    public static double ParseRows(string text, string what)
-    {
-        var match = Rows().Match(text.Trim().Replace(",", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal));
-        if (!match.Success)
-            throw new ConfigurationException($"{what} must be a row count such as 50M, 120k or 3000 (got '{text}')");
-        var value = double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture);
-        return value * match.Groups["unit"].Value.ToUpperInvariant() switch
-        {
-            "K" => 1e3,
-            "M" => 1e6,
-            "B" or "G" => 1e9,
-            _ => 1,
-        };
-    }
-
-    [GeneratedRegex(@"^(?<value>\d+(\.\d+)?)(?<unit>[kKmMbBgG]?)$")]
-    private static partial Regex Rows();
 }

@@ -55,8 +55,6 @@ public static class OptionsResolver
             RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => at.Read($"rules.{r.Key}", () => ParseLevel(r.Value, $"rules.{r.Key}")), StringComparer.Ordinal),
             StatementTimeout = config.StatementTimeout is { } timeout ? at.Read("statement_timeout", () => Durations.Parse(timeout, "statement_timeout")) : TimeSpan.FromMinutes(5),
             Health = health,
-            // The lint's production sizes (lint.tables, then lint.stats): one source for both.
-            Sizes = new Rules.Schema.TableSizes(lint.Sizes.Tables.ToDictionary(t => t.Key, t => t.Value.Rows, StringComparer.Ordinal)),
             Baseline = Path.GetFullPath(arguments.Baseline ?? config.Baseline ?? Baselines.BaselineFile.DefaultName, arguments.Baseline is null ? configDirectory : workingDirectory),
             BaselineRequired = arguments.Baseline is not null || config.Baseline is not null,
             Timeout = arguments.Timeout is { } t ? NoLimitIfZero(Durations.Parse(t, "--timeout"))

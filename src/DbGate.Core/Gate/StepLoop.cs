@@ -70,6 +70,8 @@ internal sealed class StepLoop
             {
                 // Only the tool's own history is left out of the comparison.
                 var snapshots = SnapshotOptions.Default.For(set.History) with { IncludePrivileges = options.ComparePrivileges };
+                // The sizes the lint judges by; null when the lint is off, so nothing is observed.
+                var lint = options.Lint.Enabled ? options.Lint.Sizes : null;
                 Health.HealthRun? health;
                 // What each step changed, so a benchmark's plan change can name its migration.
                 var changes = options.Benchmarks.Queries.Count > 0 ? new Benchmarks.TableChanges() : null;
@@ -77,12 +79,12 @@ internal sealed class StepLoop
                 {
                     // The tool runs the steps: there are no scripts to place findings in, so they carry no location.
                     health = await StartHealthAsync(database, SchemaSnapshot.Empty, snapshots, options, cancellationToken);
-                    await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken, options.Lint.Enabled ? options.Lint.Sizes : null))
+                    await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken, lint))
                         Record(step, progress);
                 }
                 else
                 {
-                    await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken, options.Lint.Enabled ? options.Lint.Sizes : null);
+                    await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken, lint);
                     health = await StartHealthAsync(database, runner.Current, snapshots, options, cancellationToken);
                     foreach (var migration in migrations)
                     {
@@ -128,7 +130,7 @@ internal sealed class StepLoop
 
     private static async Task<Health.HealthRun?> StartHealthAsync(WorkDatabase database, SchemaSnapshot before, SnapshotOptions snapshots, GateOptions options, CancellationToken cancellationToken) =>
         options.Health.Enabled
-            ? await Health.HealthRun.StartAsync(database, before, snapshots, options.Health, options.Sizes, options.Superuser, cancellationToken)
+            ? await Health.HealthRun.StartAsync(database, before, snapshots, options.Health, options.Lint.Sizes, options.Superuser, cancellationToken)
             : null;
 
     private void Record(StepFacts step, GateProgress progress)

@@ -39,7 +39,7 @@ internal static class DeltaInterpreter
                 changes.Add(new CatalogChange(ChangeKind.Dropped, objectKey, before, null, preExisting, beforeMigration));
         }
 
-        var createdHere = new HashSet<ObjectKey>();
+        var createdHere = new HashSet<ObjectId>();
         var extensionCreated = false;
         // Oids within a catalog follow creation, the same on every server; the catalog's physical order need not.
         foreach (var row in after.Objects.OrderBy(r => Array.IndexOf(Order, r.Catalog)).ThenBy(r => r.Oid).ThenBy(r => r.Sub))

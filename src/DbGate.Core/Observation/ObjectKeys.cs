@@ -6,20 +6,20 @@ namespace DbGate.Core.Observation;
 internal static class ObjectKeys
 {
     /// <summary>The object a row describes or belongs to; null for rows no snapshot object stands for (TOAST, row types).</summary>
-    public static ObjectKey? Of(CatalogRow row, CatalogMirror mirror) => row.Catalog switch
+    public static ObjectId? Of(CatalogRow row, CatalogMirror mirror) => row.Catalog switch
     {
         "class" when row.Schema is "pg_toast" => null,
-        "class" => RelationKind(row.Kind) is { } kind ? new ObjectKey(kind, row.QualifiedName) : null,
+        "class" => RelationKind(row.Kind) is { } kind ? new ObjectId(kind, row.QualifiedName) : null,
         "attribute" or "default" => ColumnOf(row, mirror),
         "constraint" when row.Kind == "n" => null,
         "constraint" => Child(row.Relation ?? row.References, mirror, row.Name, SchemaObjectKind.Constraint),
         "trigger" => Child(row.Relation, mirror, row.Name, SchemaObjectKind.Trigger),
         "policy" => Child(row.Relation, mirror, row.Name, SchemaObjectKind.Policy),
-        "routine" => new ObjectKey(SchemaObjectKind.Routine, row.QualifiedName),
-        "type" => TypeKind(row.Kind) is { } kind ? new ObjectKey(kind, row.QualifiedName) : null,
-        "enum" => mirror.Get(new RowKey("type", row.Relation ?? 0, 0)) is { } type ? new ObjectKey(SchemaObjectKind.EnumType, type.QualifiedName) : null,
-        "schema" => new ObjectKey(SchemaObjectKind.Schema, row.Name ?? ""),
-        "extension" => new ObjectKey(SchemaObjectKind.Extension, row.Name ?? ""),
+        "routine" => new ObjectId(SchemaObjectKind.Routine, row.QualifiedName),
+        "type" => TypeKind(row.Kind) is { } kind ? new ObjectId(kind, row.QualifiedName) : null,
+        "enum" => mirror.Get(new RowKey("type", row.Relation ?? 0, 0)) is { } type ? new ObjectId(SchemaObjectKind.EnumType, type.QualifiedName) : null,
+        "schema" => new ObjectId(SchemaObjectKind.Schema, row.Name ?? ""),
+        "extension" => new ObjectId(SchemaObjectKind.Extension, row.Name ?? ""),
         "view" or "sequence" => mirror.Relation(row.Oid) is { } relation ? Of(relation, mirror) : null,
         _ => null,
     };
@@ -43,17 +43,17 @@ internal static class ObjectKeys
     };
 
     // Only a table's columns are objects of the snapshot; an index's or a view's follow from its definition.
-    private static ObjectKey? ColumnOf(CatalogRow row, CatalogMirror mirror)
+    private static ObjectId? ColumnOf(CatalogRow row, CatalogMirror mirror)
     {
         if (mirror.Relation(row.Oid) is not { Kind: "r" or "p" or "f" } table)
             return null;
         var name = row.Catalog == "attribute" ? row.Name : mirror.Get(new RowKey("attribute", row.Oid, row.Sub))?.Name;
-        return name is null || row.Dropped == true ? null : new ObjectKey(SchemaObjectKind.Column, $"{table.QualifiedName}.{name}");
+        return name is null || row.Dropped == true ? null : new ObjectId(SchemaObjectKind.Column, $"{table.QualifiedName}.{name}");
     }
 
-    private static ObjectKey? Child(long? owner, CatalogMirror mirror, string? name, SchemaObjectKind kind)
+    private static ObjectId? Child(long? owner, CatalogMirror mirror, string? name, SchemaObjectKind kind)
     {
         var parent = owner is { } oid ? mirror.Relation(oid) ?? mirror.Get(new RowKey("type", oid, 0)) : null;
-        return parent is null ? null : new ObjectKey(kind, $"{parent.QualifiedName}.{name}");
+        return parent is null ? null : new ObjectId(kind, $"{parent.QualifiedName}.{name}");
     }
 }

@@ -1,4 +1,5 @@
 using DbGate.Core.Results;
+using DbGate.Core.Snapshots;
 
 namespace DbGate.Core.Provenance;
 

@@ -1,5 +1,6 @@
 using DbGate.Core.Observation;
 using DbGate.Core.Results;
+using DbGate.Core.Snapshots;
 
 namespace DbGate.Core.Provenance;
 
@@ -24,7 +25,7 @@ internal sealed class StatementChanges
             var origin = new Origin(migration, statement.Location, StatementKnown: true);
             foreach (var change in statement.Changes)
             {
-                var id = new ObjectId(change.Target.Kind, change.Target.Name);
+                var id = change.Target;
                 Add(id, origin, change.Kind);
                 if (FormerName(change) is { } was && was != id)
                     _renamed[id] = (was, origin);

@@ -1,11 +1,10 @@
-using DbGate.Core.Snapshots;
-
-namespace DbGate.Core.Provenance;
+namespace DbGate.Core.Snapshots;
 
 /// <summary>
 /// A schema object named as the snapshot diff names it (<see cref="SchemaDifference.ObjectName"/>): public.users,
 /// public.users.email for a column or a table's constraint, trigger or policy, public.users_email_idx for an index,
-/// public.f(integer) for a routine. The identity baselines and provenance key on; never a line number.
+/// public.f(integer) for a routine; an enum label's change is a change of its enum. The identity the observation
+/// reports catalog changes by, and baselines and provenance key on; never a line number.
 /// </summary>
 public sealed record ObjectId(SchemaObjectKind Kind, string Name)
 {

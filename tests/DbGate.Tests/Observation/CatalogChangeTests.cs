@@ -130,7 +130,7 @@ public sealed class CatalogChangeTests(PostgresFixture server)
         var listed = statement.Changes.Select(c => (c.Kind, c.Target)).ToHashSet();
         foreach (var difference in SchemaDiff.Compare(before, after))
         {
-            var key = new ObjectKey(difference.ObjectKind, difference.ObjectName);
+            var key = new ObjectId(difference.ObjectKind, difference.ObjectName);
             var found = difference.Kind switch
             {
                 DifferenceKind.Unexpected => listed.Contains((ChangeKind.Created, key)) || listed.Contains((ChangeKind.Altered, key)),
@@ -147,9 +147,9 @@ public sealed class CatalogChangeTests(PostgresFixture server)
     private static bool IsRename(CatalogChange change) =>
         change.Kind == ChangeKind.Altered && change.Before?.Name is { } old && change.After?.Name is { } now && old != now;
 
-    private static HashSet<ObjectKey> Keys(SchemaSnapshot s)
+    private static HashSet<ObjectId> Keys(SchemaSnapshot s)
     {
-        IEnumerable<ObjectKey> All()
+        IEnumerable<ObjectId> All()
         {
             foreach (var x in s.Schemas) yield return new(SchemaObjectKind.Schema, x.Name);
             foreach (var x in s.Extensions) yield return new(SchemaObjectKind.Extension, x.Name);

@@ -23,7 +23,7 @@ public sealed class ConstraintObservationTests(PostgresFixture server)
         Assert.Empty(skips.Statements[0].Scanned);
         foreach (var observed in new[] { scans, skips })
         {
-            var column = Assert.Single(observed.Statements[0].Changes, c => c.Target == new ObjectKey(SchemaObjectKind.Column, "public.t.email"));
+            var column = Assert.Single(observed.Statements[0].Changes, c => c.Target == new ObjectId(SchemaObjectKind.Column, "public.t.email"));
             Assert.Equal((ChangeKind.Altered, false, true), (column.Kind, column.Before?.NotNull, column.After?.NotNull));
         }
     }
@@ -41,7 +41,7 @@ public sealed class ConstraintObservationTests(PostgresFixture server)
         var observed = await ObservationHarness.RunAsync(db.ConnectionString, "CREATE TABLE t (id int);", $"ALTER TABLE t ADD COLUMN extra text DEFAULT {value};");
 
         var statement = observed.Statements[0];
-        var column = Assert.Single(statement.Changes, c => c.Target == new ObjectKey(SchemaObjectKind.Column, "public.t.extra"));
+        var column = Assert.Single(statement.Changes, c => c.Target == new ObjectId(SchemaObjectKind.Column, "public.t.extra"));
         Assert.Equal(ChangeKind.Created, column.Kind);
         Assert.Equal((storedAsMissing, true), (column.After?.HasMissing, column.After?.HasDefault));
         Assert.Equal(!storedAsMissing, statement.Rewrites.Any(r => r is { Name: "public.t", What: "table" }));
@@ -58,7 +58,7 @@ public sealed class ConstraintObservationTests(PostgresFixture server)
             ALTER TABLE t VALIDATE CONSTRAINT id_positive;
             """, inTransaction: false);
 
-        var key = (string name) => new ObjectKey(SchemaObjectKind.Constraint, $"public.t.{name}");
+        var key = (string name) => new ObjectId(SchemaObjectKind.Constraint, $"public.t.{name}");
         var valid = Assert.Single(observed.Statements[0].Changes, c => c.Target == key("qty_positive"));
         Assert.Equal((ChangeKind.Created, true), (valid.Kind, valid.After?.Valid));
         Assert.Equal(["public.t"], observed.Statements[0].Scanned.Select(t => t.Name));
@@ -81,7 +81,7 @@ public sealed class ConstraintObservationTests(PostgresFixture server)
             "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);");
 
         var statement = observed.Statements[0];
-        var fk = Assert.Single(statement.Changes, c => c.Target == new ObjectKey(SchemaObjectKind.Constraint, "public.orders.orders_customer_fk"));
+        var fk = Assert.Single(statement.Changes, c => c.Target == new ObjectId(SchemaObjectKind.Constraint, "public.orders.orders_customer_fk"));
         Assert.Equal(("f", true), (fk.After?.Kind, fk.After?.Valid));
         Assert.Equal(fk.After?.References, statement.TakenOnExisting.First(l => l.Name == "public.customers").Oid);
         Assert.Equal(

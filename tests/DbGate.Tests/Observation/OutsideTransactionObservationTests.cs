@@ -33,7 +33,7 @@ public sealed class OutsideTransactionObservationTests(PostgresFixture server)
         Assert.Equal((false, true), (build.InTransaction, build.LocksPolled));
         Assert.Contains(build.TakenOnExisting, l => l is { Name: "public.t", Mode: LockMode.ShareUpdateExclusive });
         Assert.DoesNotContain(build.TakenOnExisting, l => l.Name == "public.t" && l.Mode.BlocksWrites());
-        var index = Assert.Single(build.Changes, c => c.Target == new ObjectKey(SchemaObjectKind.Index, "public.t_code_idx"));
+        var index = Assert.Single(build.Changes, c => c.Target == new ObjectId(SchemaObjectKind.Index, "public.t_code_idx"));
         Assert.Equal((ChangeKind.Created, true), (index.Kind, index.After?.Valid));
     }
 
@@ -51,7 +51,7 @@ public sealed class OutsideTransactionObservationTests(PostgresFixture server)
         Assert.True(observed.Run.Failed);
         var build = Assert.Single(observed.Statements);
         Assert.Equal("23505", build.Failed?.SqlState);
-        var index = Assert.Single(build.Changes, c => c.Target == new ObjectKey(SchemaObjectKind.Index, "public.t_code_key"));
+        var index = Assert.Single(build.Changes, c => c.Target == new ObjectId(SchemaObjectKind.Index, "public.t_code_key"));
         Assert.Equal((ChangeKind.Created, false), (index.Kind, index.After?.Valid));
     }
 
@@ -65,7 +65,7 @@ public sealed class OutsideTransactionObservationTests(PostgresFixture server)
 
         var drop = observed.Statements[0];
         Assert.False(drop.InTransaction);
-        var index = Assert.Single(drop.Changes, c => c.Target == new ObjectKey(SchemaObjectKind.Index, "public.t_code_idx"));
+        var index = Assert.Single(drop.Changes, c => c.Target == new ObjectId(SchemaObjectKind.Index, "public.t_code_idx"));
         Assert.Equal((ChangeKind.Dropped, true), (index.Kind, index.PreExisting));
     }
 

@@ -1,5 +1,6 @@
 using DbGate.Core.Execution;
 using DbGate.Core.Migrations;
+using DbGate.Core.Observation;
 using DbGate.Core.Provenance;
 using DbGate.Core.Results;
 using DbGate.Core.Rules.Schema;
@@ -16,7 +17,7 @@ internal sealed class HealthRun
 {
     private readonly HealthSettings _settings;
     private readonly SnapshotOptions _snapshots;
-    private readonly TableSizes _sizes;
+    private readonly ProductionSizes _sizes;
     private readonly bool _rolesPossible;
     private readonly ProvenanceRecorder _provenance = new();
     private readonly Dictionary<string, Origin> _roleOrigins = new(StringComparer.Ordinal);
@@ -24,7 +25,7 @@ internal sealed class HealthRun
     private readonly List<string> _stepped = [];
     private readonly System.Diagnostics.Stopwatch _recording = new();
 
-    private HealthRun(SnapshotOptions snapshots, HealthSettings settings, TableSizes sizes, bool rolesPossible)
+    private HealthRun(SnapshotOptions snapshots, HealthSettings settings, ProductionSizes sizes, bool rolesPossible)
     {
         _snapshots = snapshots with { IncludePrivileges = true };
         _settings = settings;
@@ -34,7 +35,7 @@ internal sealed class HealthRun
 
     /// <param name="rolesPossible">Migrations run with the right to create roles (postgres.superuser): watch the roles after each up.</param>
     /// <param name="snapshots">The run's snapshot options (its format's history tables); privileges are added.</param>
-    public static async Task<HealthRun> StartAsync(WorkDatabase database, SchemaSnapshot before, SnapshotOptions snapshots, HealthSettings settings, TableSizes sizes, bool rolesPossible, CancellationToken cancellationToken)
+    public static async Task<HealthRun> StartAsync(WorkDatabase database, SchemaSnapshot before, SnapshotOptions snapshots, HealthSettings settings, ProductionSizes sizes, bool rolesPossible, CancellationToken cancellationToken)
     {
         var run = new HealthRun(snapshots, settings, sizes, rolesPossible);
         run._provenance.Start(before);

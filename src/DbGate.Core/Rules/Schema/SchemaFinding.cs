@@ -1,4 +1,5 @@
 using DbGate.Core.Provenance;
+using DbGate.Core.Snapshots;
 
 namespace DbGate.Core.Rules.Schema;
 

@@ -1,3 +1,4 @@
+using DbGate.Core.Observation;
 using DbGate.Core.Snapshots;
 
 namespace DbGate.Core.Rules.Schema;
@@ -13,12 +14,12 @@ public sealed class SchemaModel
     private readonly HashSet<string> _quoted;
 
     /// <param name="createdRoles">Roles that appeared while the migrations ran.</param>
-    public SchemaModel(SchemaSnapshot snapshot, SchemaFacts facts, HealthSettings? settings = null, TableSizes? sizes = null, IReadOnlyList<RoleFacts>? createdRoles = null)
+    public SchemaModel(SchemaSnapshot snapshot, SchemaFacts facts, HealthSettings? settings = null, ProductionSizes? sizes = null, IReadOnlyList<RoleFacts>? createdRoles = null)
     {
         Snapshot = snapshot ?? throw new ArgumentNullException(nameof(snapshot));
         Facts = facts ?? throw new ArgumentNullException(nameof(facts));
         Settings = settings ?? HealthSettings.Default;
-        Sizes = sizes ?? TableSizes.None;
+        Sizes = sizes ?? ProductionSizes.None;
         CreatedRoles = createdRoles ?? [];
         _tables = snapshot.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
         _constraints = snapshot.Constraints.ToLookup(c => c.QualifiedTable, StringComparer.Ordinal);
@@ -33,7 +34,7 @@ public sealed class SchemaModel
 
     public HealthSettings Settings { get; }
 
-    public TableSizes Sizes { get; }
+    public ProductionSizes Sizes { get; }
 
     public IReadOnlyList<RoleFacts> CreatedRoles { get; }
 

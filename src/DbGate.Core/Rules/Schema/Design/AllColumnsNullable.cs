@@ -1,3 +1,5 @@
+using DbGate.Core.Snapshots;
+
 namespace DbGate.Core.Rules.Schema.Design;
 
 /// <summary>DBG211: a table whose every column besides its key is nullable.</summary>
@@ -11,7 +13,7 @@ internal sealed class AllColumnsNullable() : SchemaRule("DBG211")
             var others = table.Columns.Where(c => !key.Contains(c.Name)).ToList();
             if (others.Count == 0 || others.Any(c => c.NotNull))
                 continue;
-            yield return Found(Provenance.ObjectId.Table(table.QualifiedName), table.QualifiedName,
+            yield return Found(ObjectId.Table(table.QualifiedName), table.QualifiedName,
                 $"every column of {table.QualifiedName} besides its key is nullable ({Columns(others.Select(c => c.Name))}): a row of NULLs is as valid as a real one "
                 + $"and every reader must handle NULL; ALTER TABLE {schema.QuoteQualified(table.QualifiedName)} ALTER COLUMN ... SET NOT NULL for the columns a row cannot do without");
         }

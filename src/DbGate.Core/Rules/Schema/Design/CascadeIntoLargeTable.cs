@@ -9,7 +9,7 @@ internal sealed class CascadeIntoLargeTable() : SchemaRule("DBG229")
     {
         foreach (var fk in schema.ForeignKeys.Where(f => f.OnDelete == "CASCADE"))
         {
-            if (schema.Sizes.RowsOf(fk.QualifiedTable) is not { } rows || rows < schema.Settings.LargeTableRows)
+            if (schema.Sizes.Of(fk.QualifiedTable)?.Rows is not { } rows || rows < schema.Settings.LargeTableRows)
                 continue;
             yield return Found(ConstraintId(fk), fk.QualifiedTable,
                 $"foreign key {fk.Name} deletes rows of {fk.QualifiedTable} (about {rows.ToString("0", CultureInfo.InvariantCulture)} rows) ON DELETE CASCADE: one DELETE from {fk.References} can delete "

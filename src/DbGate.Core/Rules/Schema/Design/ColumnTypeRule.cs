@@ -18,7 +18,7 @@ internal abstract class ColumnTypeRule(string id) : SchemaRule(id)
             {
                 var type = schema.BaseType(column.Type);
                 if (Matches(type))
-                    yield return Found(Provenance.ObjectId.Column(table.QualifiedName, column.Name), table.QualifiedName, Message(schema, table, column, type));
+                    yield return Found(ObjectId.Column(table.QualifiedName, column.Name), table.QualifiedName, Message(schema, table, column, type));
             }
         }
     }

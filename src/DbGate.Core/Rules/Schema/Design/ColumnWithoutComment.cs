@@ -1,3 +1,5 @@
+using DbGate.Core.Snapshots;
+
 namespace DbGate.Core.Rules.Schema.Design;
 
 /// <summary>DBG227 (opt-in): a table column without a comment.</summary>
@@ -9,7 +11,7 @@ internal sealed class ColumnWithoutComment() : SchemaRule("DBG227")
         {
             foreach (var column in table.Columns.Where(c => string.IsNullOrWhiteSpace(c.Comment)))
             {
-                yield return Found(Provenance.ObjectId.Column(table.QualifiedName, column.Name), table.QualifiedName,
+                yield return Found(ObjectId.Column(table.QualifiedName, column.Name), table.QualifiedName,
                     $"column {table.QualifiedName}.{column.Name} has no comment; COMMENT ON COLUMN {schema.QuoteQualified(table.QualifiedName)}.{schema.Quote(column.Name)} IS '...'");
             }
         }

@@ -17,7 +17,7 @@ internal sealed class ConstraintNotValidated() : SchemaRule("DBG206")
         {
             foreach (var c in domain.Constraints.Where(c => !c.Validated))
             {
-                yield return Found(new Provenance.ObjectId(SchemaObjectKind.Domain, domain.QualifiedName), domain.Schema,
+                yield return Found(new ObjectId(SchemaObjectKind.Domain, domain.QualifiedName), domain.Schema,
                     $"constraint {c.Name} of domain {domain.QualifiedName} was added NOT VALID and never validated: values from before it may break it; "
                     + $"ALTER DOMAIN {schema.QuoteQualified(domain.QualifiedName)} VALIDATE CONSTRAINT {schema.Quote(c.Name)}", isTable: false);
             }

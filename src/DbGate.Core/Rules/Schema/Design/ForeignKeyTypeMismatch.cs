@@ -1,3 +1,5 @@
+using DbGate.Core.Snapshots;
+
 namespace DbGate.Core.Rules.Schema.Design;
 
 /// <summary>DBG207: a foreign key column whose type (or modifier) differs from the column it references.</summary>
@@ -17,7 +19,7 @@ internal sealed class ForeignKeyTypeMismatch() : SchemaRule("DBG207")
                     $"foreign key {fk.Name}: {fk.QualifiedTable}.{column.Name} is {column.Type} but references {fk.References}.{referenced.Name}, which is {referenced.Type}: "
                     + $"every check and join casts, and values one type holds the other may not; "
                     + $"ALTER TABLE {schema.QuoteQualified(fk.QualifiedTable)} ALTER COLUMN {schema.Quote(column.Name)} TYPE {referenced.Type}")
-                    with { Related = [Provenance.ObjectId.Column(fk.QualifiedTable, column.Name), Provenance.ObjectId.Column(fk.References!, referenced.Name)] };
+                    with { Related = [ObjectId.Column(fk.QualifiedTable, column.Name), ObjectId.Column(fk.References!, referenced.Name)] };
             }
         }
     }

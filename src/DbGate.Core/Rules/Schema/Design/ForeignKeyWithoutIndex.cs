@@ -1,3 +1,5 @@
+using DbGate.Core.Snapshots;
+
 namespace DbGate.Core.Rules.Schema.Design;
 
 /// <summary>DBG201: a foreign key no index starts with, so every delete of a parent row scans the child table.</summary>
@@ -17,7 +19,7 @@ internal sealed class ForeignKeyWithoutIndex() : SchemaRule("DBG201")
             yield return Found(ConstraintId(fk), fk.QualifiedTable,
                 $"foreign key {fk.Name} on {fk.QualifiedTable} ({Columns(fk.Columns)}) has no index that starts with its columns, so every DELETE from "
                 + $"{fk.References} (and every change of its key) scans {fk.QualifiedTable}: CREATE INDEX ON {schema.QuoteQualified(fk.QualifiedTable)} ({Columns(schema, fk.Columns)})")
-                with { Related = [Provenance.ObjectId.Table(fk.QualifiedTable)] };
+                with { Related = [ObjectId.Table(fk.QualifiedTable)] };
         }
     }
 }

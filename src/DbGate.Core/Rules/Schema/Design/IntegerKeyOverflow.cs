@@ -1,4 +1,5 @@
 using System.Globalization;
+using DbGate.Core.Snapshots;
 
 namespace DbGate.Core.Rules.Schema.Design;
 
@@ -9,7 +10,7 @@ internal sealed class IntegerKeyOverflow() : SchemaRule("DBG213")
     {
         foreach (var table in schema.Tables)
         {
-            if (schema.Sizes.RowsOf(table.QualifiedName) is not { } rows)
+            if (schema.Sizes.Of(table.QualifiedName)?.Rows is not { } rows)
                 continue;
             var key = schema.PrimaryKey(table.QualifiedName)?.Columns ?? [];
             // The key, and any identity or serial column: each hands out one value per row.
@@ -20,7 +21,7 @@ internal sealed class IntegerKeyOverflow() : SchemaRule("DBG213")
                 if (ColumnTypes.IntegerMaximum(type) is not { } maximum || maximum == long.MaxValue || rows < maximum * schema.Settings.OverflowShare)
                     continue;
                 var share = (rows / maximum).ToString("P0", CultureInfo.InvariantCulture);
-                yield return Found(Provenance.ObjectId.Column(table.QualifiedName, column.Name), table.QualifiedName,
+                yield return Found(ObjectId.Column(table.QualifiedName, column.Name), table.QualifiedName,
                     $"{table.QualifiedName}.{column.Name} is {type}, whose values end at {maximum.ToString(CultureInfo.InvariantCulture)}, and {table.QualifiedName} is configured at about "
                     + $"{rows.ToString("0", CultureInfo.InvariantCulture)} rows ({share} of the range): inserts will fail when it runs out; "
                     + $"ALTER TABLE {schema.QuoteQualified(table.QualifiedName)} ALTER COLUMN {schema.Quote(column.Name)} TYPE bigint "

@@ -9,13 +9,13 @@ internal sealed class TableWithoutComment() : SchemaRule("DBG226")
     {
         foreach (var table in schema.Tables.Where(t => string.IsNullOrWhiteSpace(t.Comment)))
         {
-            yield return Found(Provenance.ObjectId.Table(table.QualifiedName), table.QualifiedName,
+            yield return Found(ObjectId.Table(table.QualifiedName), table.QualifiedName,
                 $"table {table.QualifiedName} has no comment; COMMENT ON TABLE {schema.QuoteQualified(table.QualifiedName)} IS '...' (DbGate's docs show it)");
         }
         foreach (var view in schema.Snapshot.Views.Where(v => string.IsNullOrWhiteSpace(v.Comment)))
         {
             var kind = view.Materialized ? "materialized view" : "view";
-            yield return Found(new Provenance.ObjectId(view.Materialized ? SchemaObjectKind.MaterializedView : SchemaObjectKind.View, view.QualifiedName), view.Schema,
+            yield return Found(new ObjectId(view.Materialized ? SchemaObjectKind.MaterializedView : SchemaObjectKind.View, view.QualifiedName), view.Schema,
                 $"{kind} {view.QualifiedName} has no comment; COMMENT ON {kind.ToUpperInvariant()} {schema.QuoteQualified(view.QualifiedName)} IS '...'", isTable: false);
         }
     }

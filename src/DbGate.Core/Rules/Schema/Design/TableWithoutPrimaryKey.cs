@@ -1,3 +1,5 @@
+using DbGate.Core.Snapshots;
+
 namespace DbGate.Core.Rules.Schema.Design;
 
 /// <summary>DBG202: a table without a primary key.</summary>
@@ -13,7 +15,7 @@ internal sealed class TableWithoutPrimaryKey() : SchemaRule("DBG202")
             var fix = candidate is null
                 ? $"ALTER TABLE {schema.QuoteQualified(table.QualifiedName)} ADD PRIMARY KEY (...), or add an identity column as the key"
                 : $"unique constraint {candidate.Name} ({Columns(candidate.Columns)}) is over NOT NULL columns already: make it the primary key";
-            yield return Found(Provenance.ObjectId.Table(table.QualifiedName), table.QualifiedName,
+            yield return Found(ObjectId.Table(table.QualifiedName), table.QualifiedName,
                 $"table {table.QualifiedName} has no primary key: its rows cannot be told apart, logical replication cannot UPDATE or DELETE them, and tools that edit rows refuse it; {fix}");
         }
     }

@@ -1,3 +1,5 @@
+using DbGate.Core.Snapshots;
+
 namespace DbGate.Core.Rules.Schema.Security;
 
 /// <summary>DBG308: policies on a table whose row-level security is off, so none of them applies.</summary>
@@ -10,10 +12,10 @@ internal sealed class PolicyWithoutRowSecurity() : SchemaRule("DBG308")
             if (schema.Table(group.Key) is not { RowSecurity: false } table)
                 continue;
             var names = group.Select(p => p.Name).ToList();
-            yield return Found(Provenance.ObjectId.Table(table.QualifiedName), table.QualifiedName,
+            yield return Found(ObjectId.Table(table.QualifiedName), table.QualifiedName,
                 $"table {table.QualifiedName} has the polic{(names.Count == 1 ? "y" : "ies")} {string.Join(", ", names)} but row-level security is disabled, so none applies and "
                 + $"every role with a grant sees every row; ALTER TABLE {schema.QuoteQualified(table.QualifiedName)} ENABLE ROW LEVEL SECURITY")
-                with { Related = [.. group.Select(p => new Provenance.ObjectId(Snapshots.SchemaObjectKind.Policy, p.QualifiedTable + "." + p.Name))] };
+                with { Related = [.. group.Select(p => new ObjectId(Snapshots.SchemaObjectKind.Policy, p.QualifiedTable + "." + p.Name))] };
         }
     }
 }

@@ -1,3 +1,5 @@
+using DbGate.Core.Snapshots;
+
 namespace DbGate.Core.Rules.Schema.Security;
 
 /// <summary>DBG315 (note): a column whose name says secret (password, token…) stored as plain text.</summary>
@@ -20,7 +22,7 @@ internal sealed class SecretInPlainText() : SchemaRule("DBG315")
                 var secret = schema.Settings.SecretWords.FirstOrDefault(w => Contains(words, w.Split('_')));
                 if (secret is null || words.Any(Harmless.Contains))
                     continue;
-                yield return Found(Provenance.ObjectId.Column(table.QualifiedName, column.Name), table.QualifiedName,
+                yield return Found(ObjectId.Column(table.QualifiedName, column.Name), table.QualifiedName,
                     $"{table.QualifiedName}.{column.Name} looks like a secret ({secret}) and is stored as {column.Type}: anyone who can read the table, a backup or a log "
                     + "of it reads the secret itself; store a hash (a password: bcrypt or argon2 in the application, or pgcrypto's crypt()) or encrypt it, as bytea");
             }

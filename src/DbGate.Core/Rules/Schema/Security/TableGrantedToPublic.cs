@@ -11,7 +11,7 @@ internal sealed class TableGrantedToPublic() : SchemaRule("DBG303")
         {
             var granted = Acl.Public(table.Privileges?.Acl).Concat(table.Columns.SelectMany(c => Acl.Public(c.Acl).Select(p => $"{p} ({c.Name})"))).ToList();
             if (granted.Count > 0)
-                yield return Finding(schema, Provenance.ObjectId.Table(table.QualifiedName), "table", table.QualifiedName, granted, table.QualifiedName);
+                yield return Finding(schema, ObjectId.Table(table.QualifiedName), "table", table.QualifiedName, granted, table.QualifiedName);
         }
         foreach (var view in schema.Snapshot.Views)
         {
@@ -22,7 +22,7 @@ internal sealed class TableGrantedToPublic() : SchemaRule("DBG303")
         }
     }
 
-    private SchemaFinding Finding(SchemaModel schema, Provenance.ObjectId id, string kind, string name, IReadOnlyList<string> granted, string? table) =>
+    private SchemaFinding Finding(SchemaModel schema, ObjectId id, string kind, string name, IReadOnlyList<string> granted, string? table) =>
         new(Id, id, SchemaModel.SchemaOf(name), table,
             $"{kind} {name} grants {string.Join(", ", granted)} to PUBLIC, that is to every role there is or will be, the application's and everyone else's; "
             + $"REVOKE ALL ON {schema.QuoteQualified(name)} FROM PUBLIC and grant to the roles that need it");

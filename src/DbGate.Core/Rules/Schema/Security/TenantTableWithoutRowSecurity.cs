@@ -1,3 +1,5 @@
+using DbGate.Core.Snapshots;
+
 namespace DbGate.Core.Rules.Schema.Security;
 
 /// <summary>DBG311: a table with a tenant column (health.tenant_columns) and row-level security off.</summary>
@@ -10,11 +12,11 @@ internal sealed class TenantTableWithoutRowSecurity() : SchemaRule("DBG311")
         {
             if (table.Columns.FirstOrDefault(c => tenants.Contains(c.Name)) is not { } column)
                 continue;
-            yield return Found(Provenance.ObjectId.Table(table.QualifiedName), table.QualifiedName,
+            yield return Found(ObjectId.Table(table.QualifiedName), table.QualifiedName,
                 $"table {table.QualifiedName} holds rows of many tenants ({column.Name}) without row-level security: one query that forgets its WHERE {column.Name} = ... "
                 + $"shows every tenant's rows; ALTER TABLE {schema.QuoteQualified(table.QualifiedName)} ENABLE ROW LEVEL SECURITY and CREATE POLICY tenant_isolation ON "
                 + $"{schema.QuoteQualified(table.QualifiedName)} USING ({schema.Quote(column.Name)} = current_setting('app.tenant_id')::...)")
-                with { Related = [Provenance.ObjectId.Column(table.QualifiedName, column.Name)] };
+                with { Related = [ObjectId.Column(table.QualifiedName, column.Name)] };
         }
     }
 }

@@ -12,7 +12,7 @@ internal static class Judge
     /// <param name="schemaFindings">The health checks' findings, levelled already (per schema and table, too).</param>
     public static GateResult Verdict(GateOptions options, string server, IReadOnlyList<StepFacts> facts, IReadOnlyList<Finding> schemaFindings, TimeSpan duration, string? interruption)
     {
-        var findings = Suppressions.Filter(facts.SelectMany(step => StepRules.All.SelectMany(rule => rule.Check(step))), facts)
+        var findings = Suppressions.Filter(facts.SelectMany(StepRules.Check), facts)
             .Select(finding => options.RuleLevels.TryGetValue(finding.RuleId, out var level) ? finding with { Level = level } : finding)
             .Select(finding => ForPath(options, finding))
             .Where(finding => finding.Level != Level.None)

@@ -1,3 +1,5 @@
+using DbGate.Core.Execution;
+using DbGate.Core.Results;
 using DbGate.Core.Rules.Lint;
 using DbGate.Core.Rules.Reversibility;
 
@@ -47,6 +49,23 @@ public static class StepRules
         new DomainConstraintValidated(),
         new RefreshWithoutConcurrently(),
         new PartitionCreatedUnderAccessExclusive(),
-        new UnusedIgnore(),
     ];
+
+    /// <summary>
+    /// Every rule over one step, in order, and DBG199 last, from the statement rules' findings: each rule runs once.
+    /// </summary>
+    public static IEnumerable<Finding> Check(StepFacts step)
+    {
+        var statementFindings = new List<Finding>();
+        foreach (var rule in All)
+        {
+            var findings = rule.Check(step).ToList();
+            if (rule is StatementRule)
+                statementFindings.AddRange(findings);
+            foreach (var finding in findings)
+                yield return finding;
+        }
+        foreach (var finding in UnusedIgnore.Check(step, statementFindings))
+            yield return finding;
+    }
 }

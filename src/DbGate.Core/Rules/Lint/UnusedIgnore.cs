@@ -4,14 +4,15 @@ using DbGate.Core.Results;
 namespace DbGate.Core.Rules.Lint;
 
 /// <summary>A dbgate:ignore that silences nothing: stale after a fix, or a typo in the rule id.</summary>
-public sealed class UnusedIgnore : IStepRule
+/// <remarks>Not an <see cref="IStepRule"/>: <see cref="StepRules.Check"/> judges it last, from the statement rules' findings.</remarks>
+public static class UnusedIgnore
 {
-    public string Id => "DBG199";
+    public const string Id = "DBG199";
 
-    public IEnumerable<Finding> Check(StepFacts facts)
+    /// <param name="statementFindings">What the statement rules reported on this step, before any ignore applied.</param>
+    public static IEnumerable<Finding> Check(StepFacts facts, IEnumerable<Finding> statementFindings)
     {
-        var found = StepRules.All.OfType<StatementRule>().SelectMany(r => r.Check(facts))
-            .Select(f => (f.RuleId, f.Location)).ToHashSet();
+        var found = statementFindings.Select(f => (f.RuleId, f.Location)).ToHashSet();
         foreach (var ignore in facts.Statements.SelectMany(Suppressions.Of))
         {
             foreach (var rule in ignore.Rules.Where(r => !found.Contains((r, ignore.Statement.Location))))

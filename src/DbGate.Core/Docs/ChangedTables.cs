@@ -8,8 +8,7 @@ internal static class ChangedTables
 {
     public static IReadOnlySet<string> Of(SchemaSnapshot snapshot, SchemaProvenance provenance, IReadOnlyCollection<string> migrations) =>
         snapshot.Tables
-            .Where(t => provenance.Of(ObjectId.Table(t.QualifiedName)) is { } history
-                && history.Changes.Prepend(history.Created).Any(o => o is not null && migrations.Contains(o.Migration)))
+            .Where(t => provenance.MigrationsTouching([ObjectId.Table(t.QualifiedName)]).Overlaps(migrations))
             .Select(t => t.QualifiedName)
             .ToHashSet(StringComparer.Ordinal);
 }

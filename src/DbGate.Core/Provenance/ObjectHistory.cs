@@ -22,8 +22,6 @@ public sealed record ObjectHistory(Origin? Created, IReadOnlyList<Origin> Change
 /// <summary>The history of every object of the final schema: what rules and writers read to place a finding.</summary>
 public sealed class SchemaProvenance(IReadOnlyDictionary<ObjectId, ObjectHistory> histories)
 {
-    public static SchemaProvenance None { get; } = new(new Dictionary<ObjectId, ObjectHistory>());
-
     public IReadOnlyDictionary<ObjectId, ObjectHistory> Histories { get; } = histories;
 
     public ObjectHistory? Of(ObjectId id) => Histories.GetValueOrDefault(id);

@@ -35,8 +35,6 @@ internal sealed class StatementChanges
         }
     }
 
-    public bool IsEmpty => _byObject.Count == 0;
-
     /// <summary>The statement that created the object: the last one observed to create it (a migration may drop and
     /// create it again), else the last one that changed it (a rename makes a new name), else none.</summary>
     public Origin? Creation(ObjectId id)

@@ -32,6 +32,4 @@ public sealed record BaselineEntry(string Name, IReadOnlyList<string?> Parameter
             .GroupBy(n => n.Table!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(n => n.IndexName is null ? n.NodeType : $"{n.NodeType} using {n.IndexName}").Distinct()], StringComparer.Ordinal);
-
-    public bool Matches(string name, IReadOnlyList<string?> parameters) => Name == name && Parameters.SequenceEqual(parameters);
 }

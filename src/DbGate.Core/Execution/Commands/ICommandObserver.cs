@@ -6,10 +6,7 @@ namespace DbGate.Core.Execution.Commands;
 /// <summary>What was seen of the database while one command step ran.</summary>
 /// <param name="Rewrites">Pre-existing relations whose files the step replaced (a rewrite: same OID, new relfilenode).</param>
 /// <param name="Locks">Locks the tool's sessions were seen holding on pre-existing relations while the step ran.</param>
-internal sealed record CommandObservation(IReadOnlyList<Rewrite> Rewrites, IReadOnlyList<HeldLock> Locks)
-{
-    public static readonly CommandObservation Nothing = new([], []);
-}
+internal sealed record CommandObservation(IReadOnlyList<Rewrite> Rewrites, IReadOnlyList<HeldLock> Locks);
 
 /// <summary>
 /// Watches the work database around one command step, from DbGate's own connection: the

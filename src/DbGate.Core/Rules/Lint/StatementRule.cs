@@ -75,10 +75,8 @@ public sealed record StatementContext(StatementObservation Statement, IReadOnlyL
     public StatementObservation? TakenBy(HeldLock held) =>
         Script.Take(Index).LastOrDefault(s => s.Taken.Any(t => t.Oid == held.Oid && t.Mode == held.Mode));
 
-    /// <summary>The table an index row belongs to, by name.</summary>
-    public string? TableOf(CatalogRow index) =>
-        Statement.Taken.FirstOrDefault(l => l.Oid == index.Relation)?.Name
-        ?? Statement.HeldBefore.FirstOrDefault(l => l.Oid == index.Relation)?.Name;
+    /// <summary>The name of a table the statement holds a lock on (taken by it or before it).</summary>
+    public string TableOf(long oid) => Statement.Taken.Concat(Statement.HeldBefore).First(l => l.Oid == oid).Name;
 
     public bool PreExistingTable(long oid) =>
         Statement.Taken.Any(l => l.Oid == oid && l.PreExisting) || Statement.HeldBefore.Any(l => l.Oid == oid);

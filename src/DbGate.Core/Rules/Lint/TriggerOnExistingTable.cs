@@ -16,7 +16,7 @@ public sealed class TriggerOnExistingTable : StatementRule
             if (trigger.Relation is not { } tableOid || !context.PreExistingTable(tableOid))
                 continue;
             var lockTaken = statement.StrongestTaken(tableOid);
-            var table = statement.Taken.Concat(statement.HeldBefore).First(l => l.Oid == tableOid).Name;
+            var table = context.TableOf(tableOid);
             yield return new LintIssue(
                 $"CREATE TRIGGER {trigger.Name} takes {lockTaken?.Mode.SqlName() ?? "a lock"} on {context.Table(table)}, blocking {lockTaken?.Mode.Blocks() ?? "writes"} while it waits, " +
                 "and from then on runs inside every write to it; set a lock_timeout, and make sure the deployed code expects what the trigger does",

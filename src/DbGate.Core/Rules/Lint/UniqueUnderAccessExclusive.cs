@@ -22,7 +22,7 @@ public sealed class UniqueUnderAccessExclusive : StatementRule
             if (!built.Any(i => i.Relation == tableOid))
                 continue;
 
-            var table = statement.Taken.Concat(statement.HeldBefore).First(l => l.Oid == tableOid).Name;
+            var table = context.TableOf(tableOid);
             var fix = constraint.Kind == "x"
                 ? "an exclusion constraint cannot be attached to an index built concurrently: create a new table with it, copy the rows in batches and swap, or add it in a maintenance window"
                 : $"build the index first with CREATE UNIQUE INDEX CONCURRENTLY {constraint.Name} ON {table} {Columns(constraint.Type)} {context.OutsideTransactionHow}, " +

@@ -19,7 +19,7 @@ public sealed class ValidatedConstraintOnExistingTable : StatementRule
         {
             if (constraint is not { Kind: "c" or "f", Valid: true, Relation: { } tableOid } || !context.PreExistingTable(tableOid))
                 continue;
-            var table = statement.Taken.Concat(statement.HeldBefore).First(l => l.Oid == tableOid).Name;
+            var table = context.TableOf(tableOid);
             var onTable = statement.StrongestTaken(tableOid) ?? statement.HeldBefore.Where(h => h.Oid == tableOid).MaxBy(h => h.Mode);
             var referenced = constraint.Kind == "f" && constraint.References is { } r
                 ? statement.Taken.Concat(statement.HeldBefore).FirstOrDefault(l => l.Oid == r && l.PreExisting)

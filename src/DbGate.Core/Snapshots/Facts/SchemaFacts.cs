@@ -16,10 +16,7 @@ public sealed record SchemaFacts(
     IReadOnlyList<ViewRelations> ViewRelations,
     IReadOnlyList<RestoreFunctionUse> RestoreFunctions,
     IReadOnlyList<RoleFacts> Roles,
-    IReadOnlyList<string> QuotedNames)
-{
-    public static SchemaFacts Empty { get; } = new(0, "", [], [], [], [], []);
-}
+    IReadOnlyList<string> QuotedNames);
 
 /// <summary>An index of a table or materialized view, including those that implement a constraint.</summary>
 /// <param name="Table">In the index's schema.</param>

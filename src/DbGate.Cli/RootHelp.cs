@@ -22,12 +22,14 @@ internal static class RootHelp
           --version       Show version information
 
         Commands:
-          check <path>     Apply every migration forward, back and forward again on an ephemeral PostgreSQL, and report what breaks.
-          init <path>      Find the migrations folder and format, and write a commented dbgate.yml
-          hook             Manage the git pre-push hook
-          stats            Production statistics for the lint.
-          baseline <path>  Run the gate and write the findings it reports to a baseline file: check then fails only on new ones.
-          docs <path>      Apply every up and write a Markdown data dictionary per schema with a Mermaid ER diagram.
+          check <path>          Apply every migration forward, back and forward again on an ephemeral PostgreSQL, and report what breaks.
+          init <path>           Find the migrations folder and format, and write a commented dbgate.yml
+          hook                  Manage the git pre-push hook
+          stats                 Production statistics for the lint.
+          baseline <path>       Run the gate and write the findings it reports to a baseline file: check then fails only on new ones.
+          docs <path>           Apply every up and write a Markdown data dictionary per schema with a Mermaid ER diagram.
+          explain <sql> <path>  Apply every up, seed as dbgate.yml says, and show the statement's EXPLAIN ANALYZE plan as a tree, offending nodes marked.
+          benchmark <path>      Run the gate and its EXPLAIN benchmarks; with --update-baseline, record them as the baseline check compares with.
 
         """;
 }

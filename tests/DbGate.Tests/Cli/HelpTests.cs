@@ -28,7 +28,7 @@ public sealed class HelpTests
 
         Assert.Equal(0, exit);
         Assert.Equal("", error);
-        foreach (var command in new[] { "check <path>", "init <path>", "hook", "stats", "baseline <path>", "docs <path>" })
+        foreach (var command in new[] { "check <path>", "init <path>", "hook", "stats", "baseline <path>", "docs <path>", "explain <sql> <path>", "benchmark <path>" })
             Assert.Contains($"\n  {command} ", output, StringComparison.Ordinal);
     }
 }

@@ -9,7 +9,9 @@
 #     finds the tool in the manifest, and starts it as a second process (`dotnet <dll>`);
 #   - the same tool installed globally: `dotnet dbgate --version` (the SDK finds dotnet-dbgate on PATH and starts
 #     it) and the global tool's own launcher `dotnet-dbgate --version`, which the pre-push hook runs when no tool
-#     manifest pins DbGate: no SDK at all.
+#     manifest pins DbGate: no SDK at all;
+#   - dotnet dbgate --version with the SDK's telemetry on (its default; every other row runs with it off, as the hook
+#     runs dotnet dbgate).
 # Target (issue 19): dotnet dbgate --version under 0.3 s.
 #   bash bench/startup.sh [ROUNDS]
 set -euo pipefail
@@ -36,7 +38,8 @@ mkdir "$work/elsewhere" # no tool manifest here: `dotnet dbgate` must find the g
 
 labels=("dotnet --version" "minimal console app (dotnet exec)" "dotnet exec dotnet-dbgate.dll --version"
   "dotnet exec dotnet-dbgate.dll --help" "dotnet exec dotnet-dbgate.dll check --help" "dotnet dbgate --version (local tool)"
-  "dotnet dbgate --help (local tool)" "dotnet dbgate --version (global tool)" "dotnet-dbgate --version (global launcher)")
+  "dotnet dbgate --help (local tool)" "dotnet dbgate --version (global tool)" "dotnet-dbgate --version (global launcher)"
+  "dotnet dbgate --version (local, SDK telemetry on)")
 run() {
   case $1 in
     0) dotnet --version ;;
@@ -48,6 +51,7 @@ run() {
     6) dotnet dbgate --help ;;
     7) (cd "$work/elsewhere" && PATH="$work/global:$PATH" dotnet dbgate --version) ;;
     8) "$work/global/dotnet-dbgate" --version ;;
+    9) env -u DOTNET_CLI_TELEMETRY_OPTOUT dotnet dbgate --version ;;
   esac
 }
 for i in "${!labels[@]}"; do run "$i" >/dev/null; done # warm the file cache and the SDK's tool cache
@@ -70,3 +74,4 @@ printf 'dotnet dbgate --version (local) = %s x (dotnet --version + minimal app =
 printf 'of dotnet dbgate --version (local): the tool %s s, the SDK before and around it %s s\n' "${m[2]}" "$(echo "${m[5]} - ${m[2]}" | bc)"
 printf 'dotnet dbgate --version = %s s (target < 0.3 s): %s\n' "${m[5]}" "$( (($(echo "${m[5]} < 0.3" | bc))) && echo met || echo "MISSED on this machine")"
 printf 'the global launcher = %s x dotnet dbgate --version (local)\n' "$(echo "scale=2; ${m[8]} / ${m[5]}" | bc)"
+printf 'SDK telemetry on = %s x off, for dotnet dbgate --version (local)\n' "$(echo "scale=2; ${m[9]} / ${m[5]}" | bc)"

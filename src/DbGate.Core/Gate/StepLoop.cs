@@ -37,7 +37,7 @@ internal sealed class StepLoop
     /// ran as, the schema health checks' findings and what the benchmarks saw (none of either when the run stopped early).</returns>
     /// <param name="open">Creates the work database and says which migrations to check in it (all, or those after a --changed prefix).</param>
     public static async Task<(IReadOnlyList<StepFacts> Facts, string? Interruption, RunIdentity? Identity, Health.HealthOutcome Health, Benchmarks.BenchmarkOutcome Benchmarks)> RunAsync(
-        Func<CancellationToken, Task<(WorkDatabase Database, IReadOnlyList<Migration> Checked)>> open, MigrationSet set, GateOptions options, GateProgress progress, RunDeadline deadline)
+        Func<CancellationToken, Task<PrefixStart.WorkStart>> open, MigrationSet set, GateOptions options, GateProgress progress, RunDeadline deadline)
     {
         var loop = new StepLoop(deadline);
         var work = loop.WorkAsync(open, set, options, progress);
@@ -57,12 +57,12 @@ internal sealed class StepLoop
         }
     }
 
-    private async Task WorkAsync(Func<CancellationToken, Task<(WorkDatabase Database, IReadOnlyList<Migration> Checked)>> open, MigrationSet set, GateOptions options, GateProgress progress)
+    private async Task WorkAsync(Func<CancellationToken, Task<PrefixStart.WorkStart>> open, MigrationSet set, GateOptions options, GateProgress progress)
     {
         var cancellationToken = _deadline.Token;
         try
         {
-            var (work, migrations) = await open(cancellationToken);
+            var (work, migrations, prefix) = await open(cancellationToken);
             await using var database = work;
             lock (_facts)
                 _identity = database.Identity;
@@ -78,14 +78,14 @@ internal sealed class StepLoop
                 if (set.Commands is { } commands)
                 {
                     // The tool runs the steps: there are no scripts to place findings in, so they carry no location.
-                    health = await StartHealthAsync(database, SchemaSnapshot.Empty, snapshots, options, cancellationToken);
+                    health = await StartHealthAsync(database, SchemaSnapshot.Empty, snapshots, options, null, cancellationToken);
                     await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken, lint))
                         Record(step, progress);
                 }
                 else
                 {
                     await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken, lint);
-                    health = await StartHealthAsync(database, runner.Current, snapshots, options, cancellationToken);
+                    health = await StartHealthAsync(database, runner.Current, snapshots, options, prefix, cancellationToken);
                     foreach (var migration in migrations)
                     {
                         _current = migration;
@@ -128,9 +128,10 @@ internal sealed class StepLoop
         }
     }
 
-    private static async Task<Health.HealthRun?> StartHealthAsync(WorkDatabase database, SchemaSnapshot before, SnapshotOptions snapshots, GateOptions options, CancellationToken cancellationToken) =>
+    /// <param name="prefix">Where the objects of a --changed run's unchanged migrations came from.</param>
+    private static async Task<Health.HealthRun?> StartHealthAsync(WorkDatabase database, SchemaSnapshot before, SnapshotOptions snapshots, GateOptions options, Provenance.SchemaProvenance? prefix, CancellationToken cancellationToken) =>
         options.Health.Enabled
-            ? await Health.HealthRun.StartAsync(database, before, snapshots, options.Health, options.Lint.Sizes, options.Superuser, cancellationToken)
+            ? await Health.HealthRun.StartAsync(database, before, prefix, snapshots, options.Health, options.Lint.Sizes, options.Superuser, cancellationToken)
             : null;
 
     private void Record(StepFacts step, GateProgress progress)

@@ -22,14 +22,18 @@ internal sealed class ProvenanceRecorder
     private readonly Dictionary<ObjectId, Origin?> _created = [];
     private readonly Dictionary<ObjectId, List<Origin>> _changes = [];
 
-    /// <summary>The schema before the first migration: what is there already has no origin.</summary>
-    public void Start(SchemaSnapshot before)
+    /// <summary>The schema before the first migration: what is there already has no origin, unless
+    /// <paramref name="prefix"/> (the provenance of a --changed run's unchanged migrations) says where it came from.</summary>
+    public void Start(SchemaSnapshot before, SchemaProvenance? prefix = null)
     {
         _objects = [];
         foreach (var o in SnapshotObjects.Of(before))
         {
             _objects[o.Id] = o;
-            _created[o.Id] = null;
+            var history = prefix?.Of(o.Id);
+            _created[o.Id] = history?.Created;
+            if (history is { Changes.Count: > 0 })
+                _changes[o.Id] = [.. history.Changes];
         }
     }
 

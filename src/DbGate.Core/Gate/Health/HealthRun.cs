@@ -35,10 +35,11 @@ internal sealed class HealthRun
 
     /// <param name="rolesPossible">Migrations run with the right to create roles (postgres.superuser): watch the roles after each up.</param>
     /// <param name="snapshots">The run's snapshot options (its format's history tables); privileges are added.</param>
-    public static async Task<HealthRun> StartAsync(WorkDatabase database, SchemaSnapshot before, SnapshotOptions snapshots, HealthSettings settings, ProductionSizes sizes, bool rolesPossible, CancellationToken cancellationToken)
+    /// <param name="prefix">Where the objects of a --changed run's unchanged migrations came from, when it was recorded.</param>
+    public static async Task<HealthRun> StartAsync(WorkDatabase database, SchemaSnapshot before, SchemaProvenance? prefix, SnapshotOptions snapshots, HealthSettings settings, ProductionSizes sizes, bool rolesPossible, CancellationToken cancellationToken)
     {
         var run = new HealthRun(snapshots, settings, sizes, rolesPossible);
-        run._provenance.Start(before);
+        run._provenance.Start(before, prefix);
         if (rolesPossible)
             run._roles = await RoleNamesAsync(database, cancellationToken);
         return run;

@@ -74,8 +74,10 @@ internal sealed class ProvenanceRecorder
                 foreach (var later in observed.Changes(o.Id, since: created))
                     Changed(o.Id, later);
             }
-            else if (!was.Definition.Equals(o.Definition))
+            else if (!was.Definition.Equals(o.Definition) || observed.Changes(o.Id).Any())
             {
+                // Also what a statement was observed to change though the step's snapshot shows no difference: a GRANT
+                // when the run's snapshots leave privileges out (the health checks' final one has them).
                 ChangedBy(o, observed, file);
             }
             else
@@ -92,6 +94,15 @@ internal sealed class ProvenanceRecorder
             // A child dropped is a change of its table too: the table lost its primary key, say.
             if (gone.Parent is { } parent)
                 touchedParents.Add(parent);
+        }
+        // Default privileges are in the step's snapshot only when the run compares privileges; otherwise the observation
+        // alone knows them (a later REVOKE that empties an entry deletes its row unseen, which leaves a history unused).
+        foreach (var id in observed.Objects.Where(i => i.Kind == SchemaObjectKind.DefaultPrivileges && !now.ContainsKey(i)))
+        {
+            if (_created.TryAdd(id, observed.Creation(id)))
+                _changes.Remove(id);
+            foreach (var later in observed.Changes(id, since: _created[id]))
+                Changed(id, later);
         }
         // Only tables that were there before: a new table's own columns are part of its creation.
         foreach (var parent in touchedParents.Where(p => now.ContainsKey(p) && _objects.ContainsKey(p)))

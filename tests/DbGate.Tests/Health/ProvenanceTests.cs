@@ -56,6 +56,34 @@ public sealed class ProvenanceTests(PostgresFixture server)
     }
 
     [Fact]
+    public async Task With_the_lint_a_security_finding_on_a_granted_table_relates_the_grant_and_default_privileges_are_located_at_their_statement()
+    {
+        using var project = new HealthProject();
+        var created = project.Migration(
+            "CREATE TABLE ledger (id bigint PRIMARY KEY, amount numeric NOT NULL);\n"
+            + "CREATE TABLE audit (id bigint PRIMARY KEY, note text NOT NULL);\n");
+        var granted = project.Migration(
+            "SELECT 1;\n"
+            + "GRANT SELECT ON ledger TO PUBLIC;\n"
+            + "GRANT UPDATE (note) ON audit TO PUBLIC;\n"
+            + "COMMENT ON TABLE audit IS 'who did what';\n"
+            + "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;\n");
+
+        var result = await project.RunObservedAsync(server);
+
+        var ledger = Assert.Single(result.Findings, f => f.RuleId == "DBG303" && f.Subject == "table public.ledger");
+        Assert.Equal($"{created}:1:1", ledger.Location!.ToString());
+        Assert.Equal([($"{granted}:2:1", "table public.ledger last changed by 0002_step")], ledger.Related.Select(r => (r.Location.ToString(), r.Message)));
+        var audit = Assert.Single(result.Findings, f => f.RuleId == "DBG303" && f.Subject == "table public.audit");
+        Assert.Equal($"{created}:2:1", audit.Location!.ToString());
+        Assert.Equal(
+            [($"{granted}:3:1", "table public.audit changed by 0002_step"), ($"{granted}:4:1", "table public.audit last changed by 0002_step")],
+            audit.Related.Select(r => (r.Location.ToString(), r.Message)));
+        var defaults = Assert.Single(result.Findings, f => f.RuleId == "DBG305");
+        Assert.Equal($"{granted}:5:1", defaults.Location!.ToString());
+    }
+
+    [Fact]
     public async Task With_the_lint_a_renamed_table_keeps_its_origin_a_renamed_key_column_is_a_change_of_the_key_a_rebuilt_index_keeps_its_origin_and_a_key_dropped_and_added_again_is_located_where_it_was_added_again()
     {
         using var project = new HealthProject();

@@ -70,8 +70,10 @@ internal sealed class StepLoop
             {
                 // Only the tool's own history is left out of the comparison.
                 var snapshots = SnapshotOptions.Default.For(set.History) with { IncludePrivileges = options.ComparePrivileges };
-                // The sizes the lint judges by; null when the lint is off, so nothing is observed.
-                var lint = options.Lint.Enabled ? options.Lint.Sizes : null;
+                // The sizes the lint judges by; null when nothing is observed. With the lint off, the health checks still
+                // observe the ups, which is what places each object's origin at its statement; the lint rules then see
+                // no statements.
+                var lint = options.Lint.Enabled || options.Health.Enabled ? options.Lint.Sizes : null;
                 Health.HealthRun? health;
                 // What each step changed, so a benchmark's plan change can name its migration.
                 var changes = options.Benchmarks.Queries.Count > 0 ? new Benchmarks.TableChanges() : null;
@@ -79,12 +81,12 @@ internal sealed class StepLoop
                 {
                     // The tool runs the steps: there are no scripts to place findings in, so they carry no location.
                     health = await StartHealthAsync(database, SchemaSnapshot.Empty, snapshots, options, null, cancellationToken);
-                    await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken, lint))
+                    await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken, options.Lint.Enabled ? lint : null))
                         Record(step, progress);
                 }
                 else
                 {
-                    await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken, lint);
+                    await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken, lint, observeDowns: options.Lint.Enabled);
                     health = await StartHealthAsync(database, runner.Current, snapshots, options, prefix, cancellationToken);
                     foreach (var migration in migrations)
                     {
@@ -92,7 +94,7 @@ internal sealed class StepLoop
                         progress.Step?.Invoke(_facts.Count + 1, migrations.Count, migration.Id);
                         var before = runner.Current;
                         var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);
-                        Record(step, progress);
+                        Record(options.Lint.Enabled ? step : step with { Statements = [] }, progress);
                         changes?.Record(migration, before, runner.Current);
                         if (health is not null)
                             await health.StepDoneAsync(database, migration, runner.Current, step.Statements, cancellationToken);

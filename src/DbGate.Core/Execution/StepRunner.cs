@@ -96,6 +96,7 @@ internal sealed class StepRunner : IAsyncDisposable
             {
                 DataLost = data.Lost,
                 Verify = verify,
+                UpScript = up,
                 Statements = [.. upObserver?.Statements ?? [], .. downObserver?.Statements ?? []],
                 Sizes = _lint ?? ProductionSizes.None,
             };

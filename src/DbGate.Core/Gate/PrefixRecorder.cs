@@ -34,11 +34,11 @@ internal sealed class PrefixRecorder
     public ScriptObserver Observe(LoadedScript up, bool inTransaction) => new(_mirror.Fork(), up.Script, Phase.Up, inTransaction);
 
     /// <summary>After an up that succeeded: its changes stay, so the mirror follows them.</summary>
-    public async Task RecordAsync(NpgsqlConnection connection, Migration migration, ScriptObserver observer, CancellationToken cancellationToken)
+    public async Task RecordAsync(NpgsqlConnection connection, Migration migration, LoadedScript up, ScriptObserver observer, CancellationToken cancellationToken)
     {
         _mirror = observer.Mirror;
         var after = await SnapshotReader.ReadAsync(connection, _snapshots, cancellationToken);
-        _provenance.Record(migration, after, observer.Statements);
+        _provenance.Record(migration, up, after, observer.Statements);
     }
 
     public SchemaProvenance Build() => _provenance.Build();

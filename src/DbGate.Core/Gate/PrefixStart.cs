@@ -126,7 +126,7 @@ internal static class PrefixStart
             if (run.Failed)
                 return (migration.Id, null);
             if (recorder is not null)
-                await recorder.RecordAsync(connection, migration, observer!, cancellationToken);
+                await recorder.RecordAsync(connection, migration, up, observer!, cancellationToken);
         }
         return (null, recorder?.Build());
     }

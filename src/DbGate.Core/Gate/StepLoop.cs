@@ -97,11 +97,11 @@ internal sealed class StepLoop
                         Record(options.Lint.Enabled ? step : step with { Statements = [] }, progress);
                         changes?.Record(migration, before, runner.Current);
                         if (health is not null)
-                            await health.StepDoneAsync(database, migration, runner.Current, step.Statements, cancellationToken);
+                            await health.StepDoneAsync(database, migration, step.UpScript!, runner.Current, step.Statements, cancellationToken);
                     }
                 }
                 if (health is not null)
-                    _health = await health.FinishAsync(database, options.RuleLevels, migrations.Count < set.Migrations.Count, progress.Log ?? (_ => { }), cancellationToken);
+                    _health = await health.FinishAsync(database, options, migrations.Count < set.Migrations.Count, progress.Log ?? (_ => { }), cancellationToken);
                 _current = null;
                 if (options.Benchmarks.Queries.Count > 0)
                 {

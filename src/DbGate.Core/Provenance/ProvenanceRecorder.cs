@@ -1,3 +1,4 @@
+using DbGate.Core.Execution;
 using DbGate.Core.Migrations;
 using DbGate.Core.Observation;
 using DbGate.Core.Results;
@@ -37,12 +38,13 @@ internal sealed class ProvenanceRecorder
         }
     }
 
-    /// <param name="statements">The migration's statements as the lint's observation saw them (none without the lint):
+    /// <param name="up">The up script as the step loaded it (decoded and split).</param>
+    /// <param name="statements">The migration's statements as the observation saw them (none when nothing observed):
     /// each object's origin is then the statement whose catalog change created or changed it.</param>
-    public void Record(Migration migration, SchemaSnapshot after, IReadOnlyList<StatementObservation>? statements = null)
+    public void Record(Migration migration, LoadedScript up, SchemaSnapshot after, IReadOnlyList<StatementObservation>? statements = null)
     {
         ArgumentNullException.ThrowIfNull(migration);
-        var file = OriginOf(migration);
+        var file = OriginOf(migration, up);
         var now = new Dictionary<ObjectId, SnapshotObject>();
         foreach (var o in SnapshotObjects.Of(after))
             now[o.Id] = o;
@@ -114,21 +116,13 @@ internal sealed class ProvenanceRecorder
     /// The up script, at its one statement when it has only one (besides transaction control): then the splitter alone
     /// establishes which statement did it. With several, only observation could, so the origin stays the file.
     /// </summary>
-    internal static Origin OriginOf(Migration migration)
+    internal static Origin OriginOf(Migration migration, LoadedScript up)
     {
         var file = new SourceLocation(migration.Up.RelativePath);
-        try
-        {
-            var statements = Sql.SqlSplitter.Split(File.ReadAllText(migration.Up.FullPath))
-                .Where(s => s.Kind == Sql.SqlStatementKind.Sql && !s.IsTransactionControl).ToList();
-            return statements.Count == 1
-                ? new Origin(migration.Id, file with { Line = statements[0].Line, Column = statements[0].Column }, StatementKnown: true)
-                : new Origin(migration.Id, file, StatementKnown: false);
-        }
-        catch (Exception e) when (e is IOException or Sql.SqlSyntaxException)
-        {
-            return new Origin(migration.Id, file, StatementKnown: false);
-        }
+        var statements = up.Statements.Where(s => s.Kind == Sql.SqlStatementKind.Sql && !s.IsTransactionControl).Take(2).ToList();
+        return statements.Count == 1
+            ? new Origin(migration.Id, file with { Line = statements[0].Line, Column = statements[0].Column }, StatementKnown: true)
+            : new Origin(migration.Id, file, StatementKnown: false);
     }
 
     public SchemaProvenance Build() =>

@@ -34,7 +34,7 @@ internal static class GrateLayout
             foreach (var file in Directory.EnumerateFiles(directory, "*.sql", SearchOption.AllDirectories).Order(StringComparer.OrdinalIgnoreCase))
             {
                 var id = ProjectPaths.Relative(context.Folder.FullName, file);
-                migrations.Add(new Migration(id, (migrations.Count + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), context.Script(file), null)
+                migrations.Add(new Migration(id, Migration.PositionVersion(migrations.Count), context.Script(file), null)
                 {
                     OneStatementRunsAlone = true,
                     DownExpected = false,

@@ -25,6 +25,9 @@ public sealed record Migration(string Id, string Version, MigrationScript Up, Mi
 
     /// <summary>The tool carries on when the up fails (Liquibase failOnError:false), so a failure is a warning.</summary>
     public bool FailureTolerated { get; init; }
+
+    /// <summary>The version of the step at <paramref name="index"/> (0-based) for tools that order steps by position, not by a version of their own.</summary>
+    public static string PositionVersion(int index) => (index + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>A SQL file of a migration. <paramref name="RelativePath"/> is relative to the project root, with '/'.</summary>

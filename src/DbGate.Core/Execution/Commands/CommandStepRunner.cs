@@ -104,6 +104,6 @@ internal static class CommandStepRunner
         var source = listed.Source is { } path ? Path.GetFullPath(path, commands.WorkingDirectory) : commands.ConfigPath;
         var relative = ProjectPaths.Relative(commands.ProjectRoot, source);
         var script = new MigrationScript(source, relative) { Origin = new SourceLocation(relative) };
-        return new Migration(listed.Id, (index + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), script, script, RunInTransaction: false);
+        return new Migration(listed.Id, Migrations.Migration.PositionVersion(index), script, script, RunInTransaction: false);
     }
 }

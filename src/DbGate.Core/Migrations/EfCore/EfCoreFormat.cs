@@ -33,7 +33,7 @@ internal sealed class EfCoreFormat : IMigrationFormat
         var output = context.Options.Ef.SqlOutput ?? Path.Combine(directory, "obj", "dbgate");
         var preparation = new EfPreparation(project, context.Options.Ef, context.ProjectRoot, sources, output);
         var declared = sources.Select((s, i) => new Migration(
-            s.Id, (i + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), context.Script(Path.Combine(output, s.Id + ".up.sql")) with { Origin = s.Up },
+            s.Id, Migration.PositionVersion(i), context.Script(Path.Combine(output, s.Id + ".up.sql")) with { Origin = s.Up },
             context.Script(Path.Combine(output, s.Id + ".down.sql")) with { Origin = s.Down },
             RunInTransaction: false));
         return new MigrationSet(Name, [.. declared], History) { Preparation = preparation };

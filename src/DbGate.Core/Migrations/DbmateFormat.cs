@@ -14,7 +14,8 @@ internal sealed partial class DbmateFormat : IMigrationFormat
 
     public string Name => "dbmate";
 
-    public bool Recognises(DirectoryInfo folder) => Folder(folder) is { } found && Scripts(found).Any();
+    // Folder finds only a folder holding dbmate scripts, so it is the whole test.
+    public bool Recognises(DirectoryInfo folder) => Folder(folder) is not null;
 
     public MigrationSet Discover(DiscoveryContext context)
     {

@@ -21,9 +21,7 @@ internal sealed partial class DbmateFormat : IMigrationFormat
     {
         var folder = Folder(context.Folder) ?? context.Folder;
         var migrations = Scripts(folder).Select(file => Read(context, file)).ToList();
-        var duplicate = migrations.GroupBy(m => m.Version, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw new ConfigurationException($"version {duplicate.Key} is used by more than one migration: {string.Join(", ", duplicate.Select(m => m.Id).Order(StringComparer.Ordinal))}");
+        UniqueVersions.Check(migrations);
         return new MigrationSet(Name, [.. migrations.OrderBy(m => m.Version, VersionOrder.Instance)], HistoryScope.Of("schema_migrations"));
     }
 

@@ -47,7 +47,7 @@ internal static class SourceText
     /// </summary>
     public static string Read(DiscoveryContext context, string path)
     {
-        ScriptFiles.Check(context.ProjectRoot, path, [context.ProjectRoot, context.Folder.FullName]);
+        context.Check(path);
         var decoded = Execution.ScriptDecoder.Decode(File.ReadAllBytes(path));
         return decoded.Problem is null
             ? decoded.Text

@@ -42,7 +42,7 @@ internal sealed class ProvenanceRecorder
         var now = new Dictionary<ObjectId, SnapshotObject>();
         foreach (var o in SnapshotObjects.Of(after))
             now[o.Id] = o;
-        var observed = new StatementChanges(migration.Id, statements ?? [],
+        var observed = new StatementChanges(migration.Id, AtSource(migration, statements ?? []),
             id => now.TryGetValue(id, out var o) ? o.Parent : _objects.TryGetValue(id, out var was) ? was.Parent : null);
         var touchedParents = new HashSet<ObjectId>();
         foreach (var o in now.Values)
@@ -101,6 +101,10 @@ internal sealed class ProvenanceRecorder
     /// </summary>
     internal static Origin OriginOf(Migration migration)
     {
+        // SQL a tool generated (EF Core: the Up method) and command mode's steps (the step's source file, else
+        // dbgate.yml): what the user wrote is the origin, and which statement did it is not known.
+        if (migration.Up.Origin is { } source)
+            return new Origin(migration.Id, source, StatementKnown: false);
         var file = new SourceLocation(migration.Up.RelativePath);
         try
         {
@@ -115,6 +119,12 @@ internal sealed class ProvenanceRecorder
             return new Origin(migration.Id, file, StatementKnown: false);
         }
     }
+
+    /// <summary>Statements of generated SQL (EF Core) are placed at its source, the migration's Up method, where the user can change them.</summary>
+    private static IEnumerable<StatementObservation> AtSource(Migration migration, IEnumerable<StatementObservation> statements) =>
+        migration.Up.Origin is { } source
+            ? statements.Select(s => s.Location.Path == migration.Up.RelativePath ? s with { Location = source } : s)
+            : statements;
 
     public SchemaProvenance Build() =>
         new(_created.ToDictionary(c => c.Key, c => new ObjectHistory(c.Value, _changes.TryGetValue(c.Key, out var list) ? [.. list] : [])));

@@ -62,6 +62,35 @@ public sealed class CommandModeTests(PostgresFixture server)
     }
 
     [Fact]
+    public async Task A_health_finding_names_the_step_that_made_its_object_at_the_source_file_the_list_gave()
+    {
+        using var folder = new TempFolder();
+        folder.Write("up1.sql", "CREATE TABLE accounts (id int PRIMARY KEY);");
+        folder.Write("down1.sql", "DROP TABLE accounts;");
+        folder.Write("up2.sql", "CREATE TABLE events (at timestamptz NOT NULL);");
+        folder.Write("down2.sql", "DROP TABLE events;");
+        folder.Write("up3.sql", "ALTER TABLE events ADD COLUMN account_id int;");
+        folder.Write("down3.sql", "ALTER TABLE events DROP COLUMN account_id;");
+        // A step counter in a file stands for the tool's history: up applies the next step, down reverts the last.
+        const string up = "n=$(($(cat n 2>/dev/null || echo 0) + 1)); psql -X -q -v ON_ERROR_STOP=1 -f up$n.sql && echo $n > n";
+        const string down = "n=$(cat n); psql -X -q -v ON_ERROR_STOP=1 -f down$n.sql && echo $((n - 1)) > n";
+        var commands = new CommandSteps(up, down, "printf '1_accounts\\tsteps/1.py\\n2_events\\tsteps/2.py\\n3_event_account\\tsteps/3.py\\n'", folder.Path, []);
+
+        var result = await GateHarness.RunAsync(server, folder.Path, o => o with
+        {
+            ProjectRoot = folder.Path,
+            FormatOptions = FormatOptions.Default with { Command = commands with { ProjectRoot = folder.Path } },
+            Health = Core.Rules.Schema.HealthSettings.Default,
+        });
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "DBG202");
+        Assert.Equal(("2_events", new SourceLocation("steps/2.py")), (finding.Migration, finding.Location));
+        Assert.Contains("table public.events was created by 2_events", finding.Details);
+        Assert.Contains("last changed by 3_event_account (steps/3.py:1:1)", finding.Details);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId.StartsWith("DBG2", StringComparison.Ordinal) && f.Location is null);
+    }
+
+    [Fact]
     public async Task A_list_command_that_fails_is_a_configuration_error()
     {
         using var folder = new TempFolder();

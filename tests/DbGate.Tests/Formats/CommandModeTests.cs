@@ -91,6 +91,36 @@ public sealed class CommandModeTests(PostgresFixture server)
     }
 
     [Fact]
+    public async Task Benchmarks_run_on_the_schema_the_tools_steps_built_and_judge_its_plans()
+    {
+        using var folder = new TempFolder();
+        folder.Write("up1.sql", Benchmarks.BenchmarkProject.Shop);
+        folder.Write("down1.sql", "DROP TABLE orders; DROP TABLE customers;");
+        folder.Write("dbgate.yml", """
+            command:
+              up: n=$(($(cat n 2>/dev/null || echo 0) + 1)); psql -X -q -v ON_ERROR_STOP=1 -f up$n.sql && echo $n > n
+              down: n=$(cat n); psql -X -q -v ON_ERROR_STOP=1 -f down$n.sql && echo $((n - 1)) > n
+              list: printf '1_shop\tsteps/1.py\n'
+            seed:
+              seed: 7
+              rows: { customers: 50, orders: 2000 }
+            benchmarks:
+              defaults: { runs: 1, warmup: 0 }
+              queries:
+                - name: orders-of-customer
+                  sql: SELECT id FROM orders WHERE customer_id = 3
+                  forbid: [Seq Scan on orders]
+            """);
+
+        var result = await Benchmarks.BenchmarkProject.RunAsync(server, folder.Path);
+
+        Assert.Single(result.Benchmarks);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("DBG405", finding.RuleId);
+        Assert.Contains("Seq Scan on orders", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_list_command_that_fails_is_a_configuration_error()
     {
         using var folder = new TempFolder();

@@ -21,7 +21,8 @@ internal static class EfCoreRun
             {
                 var copy = Copy();
                 var project = Path.Combine(copy, "Shop");
-                _run = (project, await GateHarness.RunAsync(server, project, o => o with { ProjectRoot = project }));
+                // The lint and the health checks on, as users run it: their findings must point at the C# too.
+                _run = (project, await GateHarness.RunAsync(server, project, o => o with { ProjectRoot = project, Lint = new(), Health = Core.Rules.Schema.HealthSettings.Default }));
             }
             return _run.Value;
         }

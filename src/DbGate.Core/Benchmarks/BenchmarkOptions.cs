@@ -55,6 +55,9 @@ public sealed record BenchmarkQuery(
     /// <summary>The statement as the splitter found it, to map a position PostgreSQL reports back to its file.</summary>
     public Sql.SqlStatement? Statement { get; init; }
 
+    /// <summary>What gives the values in messages, such as --param; null for dbgate.yml's params[i].</summary>
+    public string? ParametersGivenBy { get; init; }
+
     /// <summary>Where each parameter set is written, by index, for a count that does not match.</summary>
     public IReadOnlyList<SourceLocation> ParameterLocations { get; init; } = [];
 }

@@ -65,7 +65,7 @@ public static class ExplainRunner
         }
         if (statements is not [{ Kind: Sql.SqlStatementKind.Sql } statement])
             throw new ConfigurationException($"explain: give one statement (got {statements.Count})");
-        return new BenchmarkQuery("explain", statement.Text, [parameters], limits, CommandLine, CommandLine) { Statement = statement };
+        return new BenchmarkQuery("explain", statement.Text, [parameters], limits, CommandLine, CommandLine) { Statement = statement, ParametersGivenBy = "--param" };
     }
 }
 

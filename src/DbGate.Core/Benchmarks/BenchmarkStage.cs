@@ -32,7 +32,8 @@ internal static class BenchmarkStage
         var clock = Stopwatch.StartNew();
         var connection = await database.OpenAsync(cancellationToken);
         await using var session = await ExplainSession.OpenAsync(connection, benchmarks.ParallelWorkers, cancellationToken);
-        var schema = SnapshotDigest.Fingerprint(await SnapshotReader.ReadAsync(connection, SnapshotOptions.Default.For(set.History), cancellationToken)) ?? "";
+        // The step loop read the final schema after the last up; only explain, which has no step loop, reads it here.
+        var schema = changes?.Final ?? SnapshotDigest.Fingerprint(await SnapshotReader.ReadAsync(connection, SnapshotOptions.Default.For(set.History), cancellationToken)) ?? "";
         var seeded = await Seeder.SeedAsync(connection, seed with { HistoryTables = set.History.Tables }, cancellationToken);
         var statistics = await GatherStatisticsAsync(connection, seeded, cancellationToken);
         log(string.Create(CultureInfo.InvariantCulture,

@@ -86,6 +86,7 @@ internal sealed class StepLoop
                 {
                     await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken, lint);
                     health = await StartHealthAsync(database, runner.Current, snapshots, options, cancellationToken);
+                    changes?.Start(runner.Current);
                     foreach (var migration in migrations)
                     {
                         _current = migration;

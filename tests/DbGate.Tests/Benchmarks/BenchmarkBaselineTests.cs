@@ -96,6 +96,7 @@ public sealed class BenchmarkBaselineTests(PostgresFixture server)
         Assert.True(after >= 2 * before, finding.Message);
         Assert.Contains(finding.Details, d => d.StartsWith("baseline (dbgate.benchmarks.json): cost ", StringComparison.Ordinal));
         Assert.Contains(finding.Details, d => d.StartsWith("now: cost ", StringComparison.Ordinal));
+        Assert.Contains("benchmarks compared with dbgate.benchmarks.json, measured on the schema before 2_gift_note; changed since by 2_gift_note", result.Notices);
     }
 
     [Fact]
@@ -111,6 +112,18 @@ public sealed class BenchmarkBaselineTests(PostgresFixture server)
             "orders-of-customer with (7) reads public.orders by Seq Scan; the baseline read it by Bitmap Heap Scan; the plan changed with migration 2_drop_index, the last to change a table the query reads",
             finding.Message);
         Assert.Contains(finding.Details, d => d.StartsWith("baseline (dbgate.benchmarks.json): Bitmap Heap Scan on public.orders(Bitmap Index Scan using orders_customer_id_idx)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_baseline_from_a_schema_this_runs_migrations_never_produce_is_refused_in_one_line()
+    {
+        using var folder = await ProjectWithBaselineAsync();
+        // The migration the baseline was measured after, edited in place: no point of this history is its schema.
+        folder.Write("1_shop.up.sql", BenchmarkProject.Shop + "\nCREATE INDEX orders_customer_id_idx ON orders (customer_id, total);\n");
+
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => BenchmarkProject.RunAsync(server, folder.Path));
+
+        Assert.Matches(@"^dbgate\.benchmarks\.json was measured on schema [0-9a-f]{16}, which this run's migrations never produced \(its schema is [0-9a-f]{16}\): the baseline comes from another history of migrations \(a branch this one is behind, or a migration edited since\); merge that branch, or write it again with dotnet dbgate benchmark --update-baseline$", error.Message);
     }
 
     [Fact]

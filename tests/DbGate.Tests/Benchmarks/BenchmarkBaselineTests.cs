@@ -62,7 +62,7 @@ public sealed class BenchmarkBaselineTests(PostgresFixture server)
 
         Assert.Contains("\"serverVersion\": \"15.", text, StringComparison.Ordinal);
         Assert.Contains("\"seed\": 5,", text, StringComparison.Ordinal);
-        Assert.Contains("\"contract\": \"seed 5, generator 1, PostgreSQL 15, rows and overrides ", text, StringComparison.Ordinal);
+        Assert.Contains("\"contract\": \"seed 5, generator 2, PostgreSQL 15, rows and overrides ", text, StringComparison.Ordinal);
         Assert.Matches("\"schema\": \"[0-9a-f]{16}\"", text);
         Assert.Matches(@"""public\.orders"": \[\s+""Bitmap Heap Scan""", text);
         Assert.Matches("\"buffers\": [0-9]+", text);
@@ -134,6 +134,6 @@ public sealed class BenchmarkBaselineTests(PostgresFixture server)
 
         var error = await Assert.ThrowsAsync<ConfigurationException>(() => BenchmarkProject.RunAsync(server, folder.Path));
 
-        Assert.Matches(@"^dbgate\.benchmarks\.json was measured with seed 5, generator 1, PostgreSQL 15, rows and overrides [0-9a-f]{8}, this run with seed 6, .*: the figures do not compare; write it again with dotnet dbgate benchmark --update-baseline$", error.Message);
+        Assert.Matches(@"^dbgate\.benchmarks\.json was measured with seed 5, generator 2, PostgreSQL 15, rows and overrides [0-9a-f]{8}, this run with seed 6, .*: the figures do not compare; write it again with dotnet dbgate benchmark --update-baseline$", error.Message);
     }
 }

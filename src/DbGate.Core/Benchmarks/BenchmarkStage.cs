@@ -4,6 +4,7 @@ using DbGate.Core.Execution;
 using DbGate.Core.Migrations;
 using DbGate.Core.Results;
 using DbGate.Core.Seeding;
+using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Snapshots;
 using Npgsql;
 
@@ -64,15 +65,13 @@ internal static class BenchmarkStage
     /// </summary>
     private static async Task<string> GatherStatisticsAsync(NpgsqlConnection connection, SeedResult seeded, CancellationToken cancellationToken)
     {
-        var tables = seeded.Tables.Where(t => t.Rows > 0).Select(t => $"{Quote(t.Schema)}.{Quote(t.Name)}").ToList();
+        var tables = seeded.Tables.Where(t => t.Rows > 0).Select(t => SqlNames.Qualified(t.Schema, t.Name)).ToList();
         if (tables.Count == 0)
             return "no rows to analyze";
         await using var command = new NpgsqlCommand($"VACUUM {string.Join(", ", tables)}", connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return string.Create(CultureInfo.InvariantCulture, $"ANALYZE and VACUUM of {tables.Count} tables");
     }
-
-    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private static string Line(QueryFacts facts) =>
         facts.Failure is { } failure

@@ -96,14 +96,7 @@ internal static class PrefixStart
     public static async Task<string?> ApplyAsync(WorkDatabase database, IReadOnlyList<Migration> prefix, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        foreach (var migration in prefix)
-        {
-            var up = await LoadedScript.LoadAsync(migration.Up, cancellationToken) with { Gateway = database.Extensions };
-            var run = await ScriptExecutor.RunAsTheToolWouldAsync(connection, up, TransactionSemantics.RunsInTransaction(migration, up), cancellationToken);
-            if (run.Failed)
-                return migration.Id;
-        }
-        return null;
+        return (await ForwardRun.ApplyAsync(connection, database, prefix, cancellationToken))?.Migration.Id;
     }
 
     /// <summary>

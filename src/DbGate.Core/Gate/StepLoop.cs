@@ -83,6 +83,7 @@ internal sealed class StepLoop
                     // and the benchmarks' table changes name the step (and its source file), not a statement.
                     var start = await CommandStart(database, snapshots, cancellationToken);
                     health = await StartHealthAsync(database, start, snapshots, options, null, cancellationToken);
+                    changes?.Start(start);
                     await foreach (var (step, before, after) in CommandStepRunner.RunAsync(database, commands, snapshots, start, options.StatementTimeout, cancellationToken, options.Lint.Enabled ? lint : null))
                     {
                         Record(step, progress);
@@ -97,6 +98,7 @@ internal sealed class StepLoop
                 {
                     await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken, lint, observeDowns: options.Lint.Enabled);
                     health = await StartHealthAsync(database, runner.Current, snapshots, options, prefix, cancellationToken);
+                    changes?.Start(runner.Current);
                     foreach (var migration in migrations)
                     {
                         _current = migration;

@@ -5,8 +5,8 @@ using Npgsql;
 namespace DbGate.Core.Execution;
 
 /// <summary>
-/// Applies ups forward, each as its tool would run it, with nothing observed or checked: how a cached prefix is built
-/// and how <c>docs</c> and <c>explain</c> reach the final schema.
+/// Applies ups forward, each as its tool would run it, with nothing observed or checked: how <c>docs</c> and
+/// <c>explain</c> reach the final schema. (The cached prefix has its own loop, which records provenance as it goes.)
 /// </summary>
 internal static class ForwardRun
 {

@@ -95,8 +95,7 @@ internal sealed class ExplainSession(NpgsqlConnection connection) : IAsyncDispos
         if (reader.GetBoolean(0))
             return (true, null);
         var name = table[(table.LastIndexOf('.') + 1)..];
-        var closest = reader.GetFieldValue<string[]>(1).MinBy(t => Configuration.EditDistance.Between(name, t));
-        return (false, closest is not null && Configuration.EditDistance.Between(name, closest) <= Math.Max(2, name.Length / 3) ? closest : null);
+        return (false, Configuration.EditDistance.Closest(name, reader.GetFieldValue<string[]>(1)));
     }
 
     /// <summary>The columns of each table (schema.table), for reading the plan's conditions.</summary>

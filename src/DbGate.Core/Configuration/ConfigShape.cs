@@ -94,11 +94,7 @@ internal static class ConfigShape
 
     private static string UnknownKey(string key, IEnumerable<string> known)
     {
-        var suggestion = known.Select(k => (Key: k, Distance: EditDistance.Between(key, k)))
-            .Where(x => x.Distance <= Math.Max(2, key.Length / 3))
-            .OrderBy(x => x.Distance)
-            .Select(x => x.Key)
-            .FirstOrDefault();
+        var suggestion = EditDistance.Closest(key, known);
         return suggestion is null ? $"unknown key '{key}'" : $"unknown key '{key}' (did you mean '{suggestion}'?)";
     }
 

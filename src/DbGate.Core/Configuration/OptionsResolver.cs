@@ -97,8 +97,7 @@ public static class OptionsResolver
         if (format is null or "auto" || Migrations.MigrationDiscovery.FormatNames.Contains(format, StringComparer.Ordinal))
             return format ?? "auto";
         var known = Migrations.MigrationDiscovery.FormatNames;
-        var closest = known.MinBy(k => EditDistance.Between(format, k));
-        var suggestion = closest is not null && EditDistance.Between(format, closest) <= Math.Max(2, format.Length / 3) ? $" (did you mean '{closest}'?)" : "";
+        var suggestion = EditDistance.Closest(format, known) is { } closest ? $" (did you mean '{closest}'?)" : "";
         throw new ConfigurationException($"format must be auto or one of {string.Join(", ", known)} (got '{format}'){suggestion}");
     }
 

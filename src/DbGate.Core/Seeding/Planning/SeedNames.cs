@@ -44,9 +44,5 @@ internal sealed class SeedNames(SeedCatalog catalog)
     }
 
     private static string Suggest(string name, IEnumerable<string> known) =>
-        known.Select(k => (Name: k, Distance: EditDistance.Between(name.ToLowerInvariant(), k.ToLowerInvariant())))
-            .Where(x => x.Distance <= Math.Max(2, name.Length / 3))
-            .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
-            .Select(x => $" (did you mean '{x.Name}'?)")
-            .FirstOrDefault() ?? "";
+        EditDistance.Closest(name, known.Order(StringComparer.Ordinal), ignoreCase: true) is { } closest ? $" (did you mean '{closest}'?)" : "";
 }

@@ -19,6 +19,9 @@ internal sealed class ProjectOptions
             command.Options.Add(option);
     }
 
+    /// <summary>The --connection given, which the command's every line must keep secret.</summary>
+    public string? Connection(ParseResult result) => result.GetValue(_connection);
+
     public CheckArguments Read(ParseResult result) =>
         new(result.GetValue(_path), result.GetValue(_config), result.GetValue(_provider), result.GetValue(_connection), result.GetValue(_image));
 }

@@ -18,7 +18,7 @@ internal static class ConfigFileReader
         string text;
         try
         {
-            text = await File.ReadAllTextAsync(path, cancellationToken);
+            text = await ConfigText.ReadAsync(path, name, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -26,6 +26,7 @@ internal static class ConfigFileReader
         }
         try
         {
+            YamlLimits.Check(text, name);
             var yaml = new YamlStream();
             yaml.Load(new StringReader(text));
             var locations = ConfigShape.Check(yaml, name);

@@ -77,7 +77,12 @@ internal static class ConfigShape
             throw locations.Error(node.Start, $"{path} must be a single value, not {Describe(node)}");
         if (type == typeof(bool) && !IsBoolean(scalar.Value))
             throw locations.Error(node.Start, $"{path} must be true or false (got '{scalar.Value}')");
+        if (ConfigNumbers.Problem(type, scalar.Value ?? "") is { } problem)
+            throw locations.Error(node.Start, $"{path} {problem} (got '{Shorten(scalar.Value ?? "")}')");
     }
+
+    /// <summary>A value quoted back in full could be a whole file pasted into one key.</summary>
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     /// <summary>The entries of a mapping with their dotted paths, each recorded. (YamlStream already refuses a key given twice.)</summary>
     private static IEnumerable<(string Key, YamlNode Value, string Path)> Entries(YamlMappingNode mapping, string path, ConfigLocations locations)

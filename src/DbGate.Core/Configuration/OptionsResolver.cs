@@ -14,16 +14,24 @@ public static class OptionsResolver
         if (File.Exists(path) && arguments.ConfigFile is null && IsConfigFileName(path))
             (path, arguments) = (Path.GetDirectoryName(path)!, arguments with { ConfigFile = path });
         if (!Directory.Exists(path))
-            throw new ConfigurationException(File.Exists(path) ? $"{arguments.Path} is a file; give the migrations folder or the folder holding dbgate.yml" : $"folder not found: {arguments.Path}");
+            throw new ConfigurationException(
+                BrokenLinks.Problem(path) is { } broken ? $"{arguments.Path} {broken}"
+                : File.Exists(path) ? $"{arguments.Path} is a file; give the migrations folder or the folder holding dbgate.yml"
+                : $"folder not found: {arguments.Path}");
 
+        Readable(path, arguments.Path ?? ".");
         var configPath = arguments.ConfigFile is { } given ? Path.GetFullPath(given, workingDirectory) : FindConfig(path);
+        if (configPath is not null && Directory.Exists(configPath))
+            throw new ConfigurationException($"{arguments.ConfigFile} is a folder; give --config the dbgate.yml file");
+        if (configPath is not null && BrokenLinks.Problem(configPath) is { } brokenConfig)
+            throw new ConfigurationException($"{arguments.ConfigFile ?? Path.GetFileName(configPath)} {brokenConfig}");
         if (configPath is not null && !File.Exists(configPath))
             throw new ConfigurationException($"config file not found: {arguments.ConfigFile}");
         var config = configPath is null ? new ConfigFile() : await ConfigFileReader.ReadAsync(configPath, cancellationToken);
         var configDirectory = configPath is null ? path : Path.GetDirectoryName(configPath)!;
 
-        var migrations = config.Migrations is { Length: > 0 } m ? Path.GetFullPath(m, configDirectory) : Conventional(path);
         var at = config.Locations;
+        var migrations = config.Migrations is { Length: > 0 } m ? at.Read("migrations", () => MigrationsFolder(m, configDirectory)) : Conventional(path);
         var projectRoot = ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory);
         var provider = arguments.Provider is { } p
             ? Choose(p, "--provider", Providers)
@@ -106,6 +114,31 @@ public static class OptionsResolver
         : fromConfig is { Length: > 0 } c ? Path.GetFullPath(c, configDirectory)
         : null;
 
+    /// <summary>A folder DbGate may not list would otherwise look empty: no dbgate.yml, no migrations.</summary>
+    private static void Readable(string folder, string shown)
+    {
+        try
+        {
+            using var entries = Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
+            entries.MoveNext();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw Migrations.ScriptFiles.CannotRead(shown, e);
+        }
+    }
+
+    /// <summary>A file or a broken link is refused here, where the error can point at the key; a missing or unreadable folder is the discovery's to report.</summary>
+    private static string MigrationsFolder(string given, string configDirectory)
+    {
+        var full = Path.GetFullPath(given, configDirectory);
+        if (BrokenLinks.Problem(full) is { } broken)
+            throw new ConfigurationException($"migrations: {given} {broken}");
+        if (File.Exists(full) && !Directory.Exists(full))
+            throw new ConfigurationException($"migrations: {given} is a file; give the folder that holds the migrations");
+        return full;
+    }
+
     /// <summary>The folder itself, or its migrations/ subfolder when the folder holds no SQL of its own.</summary>
     private static string Conventional(string path)
     {
@@ -113,8 +146,9 @@ public static class OptionsResolver
         return Directory.Exists(subfolder) && !Directory.EnumerateFiles(path, "*.sql").Any() ? subfolder : path;
     }
 
+    /// <summary>A dbgate.yml that is a broken link is found too, so that it is an error rather than no configuration.</summary>
     private static string? FindConfig(string directory) =>
-        ConfigFileNames.Select(n => Path.Combine(directory, n)).FirstOrDefault(File.Exists);
+        ConfigFileNames.Select(n => Path.Combine(directory, n)).FirstOrDefault(p => File.Exists(p) || new FileInfo(p).LinkTarget is not null);
 
     private static bool IsConfigFileName(string path) => ConfigFileNames.Contains(Path.GetFileName(path), StringComparer.Ordinal);
 

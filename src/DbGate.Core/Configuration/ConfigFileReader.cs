@@ -29,10 +29,10 @@ internal static class ConfigFileReader
             YamlLimits.Check(text, name);
             var yaml = new YamlStream();
             yaml.Load(new StringReader(text));
-            var locations = ConfigShape.Check(yaml, name);
+            var locations = YamlLocations.From(name, yaml);
+            ConfigShape.Check(yaml, locations);
             var config = Deserializer.Deserialize<ConfigFile?>(text) ?? new ConfigFile();
             config.Locations = locations;
-            config.KeyLocations = YamlLocations.From(name, yaml);
             return config;
         }
         catch (YamlException e) when (e.Message.Contains(" tab ", StringComparison.Ordinal) && TabIndentedLine(text) is { } line)

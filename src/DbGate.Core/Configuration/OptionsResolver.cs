@@ -31,22 +31,22 @@ public static class OptionsResolver
         var configDirectory = configPath is null ? path : Path.GetDirectoryName(configPath)!;
 
         var at = config.Locations;
-        var migrations = config.Migrations is { Length: > 0 } m ? at.Read("migrations", () => MigrationsFolder(m, configDirectory)) : Conventional(path);
+        var migrations = config.Migrations is { Length: > 0 } m ? at.Read(["migrations"], () => MigrationsFolder(m, configDirectory)) : Conventional(path);
         var projectRoot = ProjectRoot(migrations, workingDirectory, configPath is null ? null : configDirectory);
         var provider = arguments.Provider is { } p
             ? Choose(p, "--provider", Providers)
-            : at.Read("postgres.provider", () => Choose(config.Postgres?.Provider ?? "auto", "postgres.provider", Providers));
+            : at.Read(["postgres", "provider"], () => Choose(config.Postgres?.Provider ?? "auto", "postgres.provider", Providers));
         var lint = await LintSettings.ResolveAsync(config.Lint, configDirectory, cancellationToken);
-        var health = at.Read("health", () => HealthSettingsResolver.Settings(config.Health));
+        var health = at.Read(["health"], () => HealthSettingsResolver.Settings(config.Health));
         return new GateOptions(
             projectRoot,
             migrations,
-            at.Read("format", () => Format(config.Format)),
+            at.Read(["format"], () => Format(config.Format)),
             provider,
             // dbgate.yml names the secret's variable (${PGCONN}) rather than holding it.
-            arguments.Connection ?? (config.Postgres?.Connection is { Length: > 0 } c ? at.Read("postgres.connection", () => EnvironmentReferences.Expand(c, "postgres.connection")) : null),
+            arguments.Connection ?? (config.Postgres?.Connection is { Length: > 0 } c ? at.Read(["postgres", "connection"], () => EnvironmentReferences.Expand(c, "postgres.connection")) : null),
             arguments.Image ?? config.Postgres?.Image,
-            arguments.FailOn is { } f ? ParseLevel(f, "--fail-on") : at.Read("fail_on", () => ParseLevel(config.FailOn ?? "error", "fail_on")))
+            arguments.FailOn is { } f ? ParseLevel(f, "--fail-on") : at.Read(["fail_on"], () => ParseLevel(config.FailOn ?? "error", "fail_on")))
         {
             Reports = new ReportPaths(
                 Report(arguments.Sarif, workingDirectory, config.Reports?.Sarif, configDirectory),
@@ -57,20 +57,20 @@ public static class OptionsResolver
             ComparePrivileges = config.RoundTrip?.Privileges ?? false,
             CheckData = arguments.Data ?? config.RoundTrip?.Data ?? false,
             Superuser = config.Postgres?.Superuser ?? false,
-            Extensions = at.Read("postgres.extensions", () => ExtensionNames(config.Postgres?.Extensions)),
+            Extensions = at.Read(["postgres", "extensions"], () => ExtensionNames(config.Postgres?.Extensions)),
             AllowExistingDatabase = arguments.AllowExistingDatabase,
             Irreversible = (config.RoundTrip?.Irreversible ?? []).ToHashSet(StringComparer.Ordinal),
-            RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => at.Read($"rules.{r.Key}", () => ParseLevel(r.Value, $"rules.{r.Key}")), StringComparer.Ordinal),
-            StatementTimeout = config.StatementTimeout is { } timeout ? at.Read("statement_timeout", () => Durations.Parse(timeout, "statement_timeout")) : TimeSpan.FromMinutes(5),
+            RuleLevels = (config.Rules ?? []).ToDictionary(r => r.Key, r => at.Read(["rules", r.Key], () => ParseLevel(r.Value, $"rules.{r.Key}")), StringComparer.Ordinal),
+            StatementTimeout = config.StatementTimeout is { } timeout ? at.Read(["statement_timeout"], () => Durations.Parse(timeout, "statement_timeout")) : TimeSpan.FromMinutes(5),
             Health = health,
             Baseline = Path.GetFullPath(arguments.Baseline ?? config.Baseline ?? Baselines.BaselineFile.DefaultName, arguments.Baseline is null ? configDirectory : workingDirectory),
             BaselineRequired = arguments.Baseline is not null || config.Baseline is not null,
             Timeout = arguments.Timeout is { } t ? NoLimitIfZero(Durations.Parse(t, "--timeout"))
-                : config.Timeout is { } limit ? at.Read("timeout", () => NoLimitIfZero(Durations.Parse(limit, "timeout")))
+                : config.Timeout is { } limit ? at.Read(["timeout"], () => NoLimitIfZero(Durations.Parse(limit, "timeout")))
                 : GateOptions.DefaultTimeout,
             FormatOptions = FormatOptionsResolver.Resolve(config, configDirectory, configPath),
-            Seed = SeedOptionsResolver.Resolve(config.Seed, config.KeyLocations, configDirectory, projectRoot),
-            Benchmarks = configPath is null ? Core.Benchmarks.BenchmarkOptions.None : await BenchmarkOptionsResolver.ResolveAsync(config.Benchmarks, config.KeyLocations, configPath, projectRoot, cancellationToken),
+            Seed = SeedOptionsResolver.Resolve(config.Seed, config.Locations, configDirectory, projectRoot),
+            Benchmarks = configPath is null ? Core.Benchmarks.BenchmarkOptions.None : await BenchmarkOptionsResolver.ResolveAsync(config.Benchmarks, config.Locations, configPath, projectRoot, cancellationToken),
             Lint = lint,
             PathRuleLevels = LintSettings.Overrides(config.Overrides, configDirectory, projectRoot),
         };

@@ -3,7 +3,7 @@ using DbGate.Core.Configuration;
 
 namespace DbGate.Cli.Commands;
 
-/// <summary>The options that say which migrations and which PostgreSQL, shared by baseline and docs.</summary>
+/// <summary>The options that say which migrations and which PostgreSQL, shared by every command that runs the migrations.</summary>
 internal sealed class ProjectOptions
 {
     private readonly Argument<string?> _path = new("path") { Description = "Migrations folder, or the folder holding dbgate.yml (default: current folder)", Arity = ArgumentArity.ZeroOrOne };

@@ -18,6 +18,6 @@ internal static class DatasetContract
             $"{c.Column}:{string.Join(",", c.Values ?? [])}|{string.Join(",", (c.Weights ?? []).Select(w => w.ToString(CultureInfo.InvariantCulture)))}|{c.Distribution}|{c.Skew.ToString(CultureInfo.InvariantCulture)}|{c.NullFraction?.ToString(CultureInfo.InvariantCulture)}|{c.Min}|{c.Max}|{c.Sql}")
             .Order(StringComparer.Ordinal));
         var shape = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{seed.DefaultRows}/{rows}/{columns}/{string.Join(",", seed.Scripts.Select(s => s.RelativePath))}")))[..8];
-        return string.Create(CultureInfo.InvariantCulture, $"seed {seed.Seed}, generator {Seeder.GeneratorVersion}, PostgreSQL {serverVersion.Split('.', ' ')[0]}, rows and overrides {shape}");
+        return string.Create(CultureInfo.InvariantCulture, $"seed {seed.Seed}, generator {Seeder.GeneratorVersion}, PostgreSQL {Providers.ServerVersions.Major(serverVersion)}, rows and overrides {shape}");
     }
 }

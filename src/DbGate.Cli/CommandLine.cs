@@ -8,16 +8,13 @@ namespace DbGate.Cli;
 internal static class CommandLine
 {
     public static RootCommand Build() =>
-        new("DbGate: a CI quality gate for PostgreSQL migrations.") { CheckCommand.Create(), InitCommand.Create(), HookCommand.Create(), StatsCommand.Create(), BaselineCommand.Create(), DocsCommand.Create(), ExplainCommand.Create(), BenchmarkCommand.Create() };
+        OptionLikeArguments.Refuse(new("DbGate: a CI quality gate for PostgreSQL migrations.") { CheckCommand.Create(), InitCommand.Create(), HookCommand.Create(), StatsCommand.Create(), BaselineCommand.Create(), DocsCommand.Create(), ExplainCommand.Create(), BenchmarkCommand.Create() });
 
     public static async Task<int> RunAsync(string[] args)
     {
         var parsed = Build().Parse(args);
         if (parsed.Errors.Count > 0)
-        {
-            await Console.Error.WriteLineAsync($"dbgate: {parsed.Errors[0].Message} (see dotnet dbgate --help)");
-            return ExitCodes.Usage;
-        }
+            return await CommandErrors.UsageAsync($"{OptionLikeArguments.ErrorOf(parsed)} (see dotnet dbgate{CommandPath(parsed.CommandResult)} --help)");
 
         // Own Ctrl-C and SIGTERM: the run must stop its server and delete its files before the process ends,
         // which a forced exit after a timeout would not allow.
@@ -33,4 +30,8 @@ internal static class CommandLine
             cancellation.Cancel();
         }
     }
+
+    /// <summary>" hook install" for the command the error is about, so its own --help is named.</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result) =>
+        result.Parent is System.CommandLine.Parsing.CommandResult parent ? $"{CommandPath(parent)} {result.Command.Name}" : "";
 }

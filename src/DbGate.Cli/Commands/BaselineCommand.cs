@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DbGate.Core.Baselines;
-using DbGate.Core.Configuration;
 using DbGate.Core.Gate;
 
 namespace DbGate.Cli.Commands;
@@ -15,15 +14,15 @@ internal static class BaselineCommand
         var command = new Command("baseline", "Run the gate and write the findings it reports to a baseline file: check then fails only on new ones.");
         project.AddTo(command);
         command.Options.Add(output);
-        command.SetAction((result, cancellationToken) => CommandErrors.RunAsync(async () =>
+        command.SetAction((result, cancellationToken) => CommandErrors.RunAsync(project.Connection(result), async run =>
         {
             var arguments = project.Read(result) with { Baseline = result.GetValue(output) };
-            var options = await OptionsResolver.ResolveAsync(arguments, Environment.CurrentDirectory, cancellationToken);
+            var options = await run.ResolveAsync(arguments, cancellationToken);
             var path = options.Baseline!;
             // The run itself must not be filtered by the baseline it is about to replace.
-            var gate = await GateRunner.RunAsync(options with { Baseline = null }, line => Console.Error.WriteLine($"dbgate: {line}"), cancellationToken);
+            var gate = await GateRunner.RunAsync(options with { Baseline = null }, run.Notice, cancellationToken);
             if (!gate.Complete)
-                return await CommandErrors.FailAsync($"run incomplete ({gate.Interruption}): the baseline was not written", ExitCodes.Infrastructure);
+                return await run.FailAsync($"run incomplete ({gate.Interruption}): the baseline was not written", ExitCodes.Infrastructure);
             await BaselineFile.WriteAsync(path, gate.Findings, cancellationToken);
             Console.WriteLine($"dbgate: wrote {gate.Findings.Count} accepted finding(s) to {Path.GetRelativePath(Environment.CurrentDirectory, path)}; commit it, and check fails only on findings it does not list");
             return ExitCodes.Passed;

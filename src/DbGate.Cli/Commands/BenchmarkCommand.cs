@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DbGate.Core.Benchmarks.Baseline;
-using DbGate.Core.Configuration;
 using DbGate.Core.Gate;
 using DbGate.Core.Reports;
 
@@ -19,23 +18,24 @@ internal static class BenchmarkCommand
         var command = new Command("benchmark", "Run the gate and its EXPLAIN benchmarks; with --update-baseline, record them as the baseline check compares with.");
         project.AddTo(command);
         command.Options.Add(update);
-        command.SetAction((result, cancellationToken) => CommandErrors.RunAsync(async () =>
+        command.SetAction((result, cancellationToken) => CommandErrors.RunAsync(project.Connection(result), async run =>
         {
-            var options = await OptionsResolver.ResolveAsync(project.Read(result), Environment.CurrentDirectory, cancellationToken);
+            var options = await run.ResolveAsync(project.Read(result), cancellationToken);
             if (options.Benchmarks.Queries.Count == 0)
-                return await CommandErrors.FailAsync("nothing to benchmark: dbgate.yml lists no benchmarks.queries", ExitCodes.Usage);
+                return await run.FailAsync("nothing to benchmark: dbgate.yml lists no benchmarks.queries", ExitCodes.Usage);
             var updating = result.GetValue(update);
-            var run = updating ? options with { Benchmarks = options.Benchmarks with { CompareWithBaseline = false } } : options;
-            var gate = await GateRunner.RunAsync(run, line => Console.Error.WriteLine($"dbgate: {line}"), cancellationToken);
+            // The baseline about to be replaced must not judge the run that replaces it.
+            var measured = updating ? options with { Benchmarks = options.Benchmarks with { CompareWithBaseline = false } } : options;
+            var gate = run.Secrets.Redact(await GateRunner.RunAsync(measured, run.Notice, cancellationToken));
             await new TextReportWriter(new ReportContext { FailOn = options.FailOn }, TextReportOptions.ForConsole() with { ShowSteps = false }).WriteAsync(gate, Console.Out, CancellationToken.None);
             if (!gate.Complete)
-                return await CommandErrors.FailAsync($"run incomplete ({gate.Interruption}){(updating ? ": the baseline was not written" : "")}", ExitCodes.Infrastructure);
+                return await run.FailAsync($"run incomplete ({gate.Interruption}){(updating ? ": the baseline was not written" : "")}", ExitCodes.Infrastructure);
             if (updating)
             {
                 if (gate.Benchmarks.Count == 0)
                 {
                     var why = gate.Notices.FirstOrDefault(n => n.StartsWith("benchmarks not run", StringComparison.Ordinal)) ?? "no benchmark ran";
-                    return await CommandErrors.FailAsync($"{why}: the baseline was not written", ExitCodes.Usage);
+                    return await run.FailAsync($"{why}: the baseline was not written", ExitCodes.Usage);
                 }
                 var baseline = BaselineFile.From(gate);
                 await BaselineFile.WriteAsync(options.Benchmarks.BaselinePath!, baseline, cancellationToken);

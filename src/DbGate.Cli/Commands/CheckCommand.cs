@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DbGate.Core.Configuration;
 
 namespace DbGate.Cli.Commands;
 
@@ -8,11 +7,7 @@ internal static class CheckCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string?>("path") { Description = "Migrations folder, or the folder holding dbgate.yml (default: current folder)", Arity = ArgumentArity.ZeroOrOne };
-        var config = new Option<string?>("--config") { Description = "dbgate.yml to use (default: PATH/dbgate.yml)" };
-        var provider = new Option<string?>("--provider") { Description = "Where PostgreSQL comes from: auto, local, docker, external" };
-        var connection = new Option<string?>("--connection") { Description = "Connection string of an existing server (DbGate creates and drops its own database there)" };
-        var image = new Option<string?>("--image") { Description = "Docker image for --provider docker, such as postgres:17" };
+        var project = new ProjectOptions();
         var sarif = new Option<string?>("--sarif") { Description = "Write a SARIF 2.1.0 report to this file" };
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report to this file" };
         var json = new Option<string?>("--json") { Description = "Write a JSON report to this file" };
@@ -28,26 +23,23 @@ internal static class CheckCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the findings" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the step table and diagnostics on stderr" };
 
-        var command = new Command("check", "Apply every migration forward, back and forward again on an ephemeral PostgreSQL, and report what breaks.")
-        {
-            path, config, provider, connection, image, sarif, junit, json, markdown, failOn, data, allowExisting, timeout, versions, changed, @base, logFormat, quiet, verbose,
-        };
+        var command = new Command("check", "Apply every migration forward, back and forward again on an ephemeral PostgreSQL, and report what breaks.");
+        project.AddTo(command);
+        foreach (var option in new Option[] { sarif, junit, json, markdown, failOn, data, allowExisting, timeout, versions, changed, @base, logFormat, quiet, verbose })
+            command.Options.Add(option);
         command.SetAction((result, cancellationToken) => CheckRunner.RunAsync(
-            new CheckArguments(
-                result.GetValue(path),
-                result.GetValue(config),
-                result.GetValue(provider),
-                result.GetValue(connection),
-                result.GetValue(image),
-                result.GetValue(sarif),
-                result.GetValue(junit),
-                result.GetValue(json),
-                result.GetValue(markdown),
-                result.GetValue(failOn),
-                result.GetValue(data),
-                result.GetValue(allowExisting),
-                Timeout: result.GetValue(timeout),
-                Versions: result.GetValue(versions)),
+            project.Read(result) with
+            {
+                Sarif = result.GetValue(sarif),
+                JUnit = result.GetValue(junit),
+                Json = result.GetValue(json),
+                Markdown = result.GetValue(markdown),
+                FailOn = result.GetValue(failOn),
+                Data = result.GetValue(data),
+                AllowExistingDatabase = result.GetValue(allowExisting),
+                Timeout = result.GetValue(timeout),
+                Versions = result.GetValue(versions),
+            },
             new CheckSettings(result.GetValue(logFormat), result.GetValue(quiet), result.GetValue(verbose), result.GetValue(changed), result.GetValue(@base)),
             cancellationToken));
         return command;

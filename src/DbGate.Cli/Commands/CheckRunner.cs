@@ -1,7 +1,6 @@
 using DbGate.Cli.Output;
 using DbGate.Core.Configuration;
 using DbGate.Core.Gate;
-using DbGate.Core.Providers;
 using DbGate.Core.Reports;
 using DbGate.Core.Results;
 
@@ -10,47 +9,25 @@ namespace DbGate.Cli.Commands;
 /// <summary>Runs the gate, writes the reports, and maps the outcome to an exit code. Every error is one line, and no line a secret.</summary>
 internal static class CheckRunner
 {
-    public static async Task<int> RunAsync(CheckArguments arguments, CheckSettings settings, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(CheckArguments arguments, CheckSettings settings, CancellationToken cancellationToken)
     {
-        var secrets = SecretRedactor.FromEnvironment();
-        secrets.AddConnection(arguments.Connection);
         GateOptions? options = null;
-        try
-        {
-            if (SecretRedactor.PasswordOf(arguments.Connection) is not null)
-                await Console.Error.WriteLineAsync($"dbgate: warning: a password given with --connection is visible to every user of this machine in the process list; set {ProviderSelector.ConnectionVariable} or postgres.connection: ${{VARIABLE}} in dbgate.yml instead");
-            var console = new CheckConsole(settings.Output(), line => secrets.Redact(line));
-            options = await OptionsResolver.ResolveAsync(arguments, Environment.CurrentDirectory, cancellationToken) with { ChangedSince = settings.ChangedSince };
-            secrets.AddConnection(options.Connection);
-            var result = secrets.Redact(await console.RunAsync(options, cancellationToken));
-            return await FinishAsync(result, options, console);
-        }
-        catch (ConfigurationException e)
-        {
-            return await FailAsync(secrets, e.Message, ExitCodes.Usage);
-        }
-        catch (InfrastructureException e)
-        {
-            var exit = await FailAsync(secrets, e.Message, ExitCodes.Infrastructure);
+        return CommandErrors.RunAsync(
+            arguments.Connection,
+            async run =>
+            {
+                var console = new CheckConsole(settings.Output(), run.Secrets.Redact);
+                options = await run.ResolveAsync(arguments, cancellationToken) with { ChangedSince = settings.ChangedSince };
+                var result = run.Secrets.Redact(await console.RunAsync(options, cancellationToken));
+                return await FinishAsync(result, options, console);
+            },
+            cancellationToken,
             // Nothing was checked, but a CI step that uploads the reports still finds them, and they say why.
-            if (options is not null)
-                await WriteReportFilesAsync(secrets.Redact(NothingChecked(options, e.Message)), options, Context(options), passed: false);
-            return exit;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return await FailAsync(secrets, "cancelled", ExitCodes.Infrastructure);
-        }
-        catch (IOException e)
-        {
-            return await FailAsync(secrets, e.Message, ExitCodes.Infrastructure);
-        }
-#pragma warning disable CA1031 // The last line of defence: a bug must still end in one line and an exit code, not a stack trace.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            return await FailAsync(secrets, $"internal error ({e.GetType().Name}): {e.Message}", ExitCodes.Internal);
-        }
+            infrastructureFailed: async (run, why) =>
+            {
+                if (options is not null)
+                    await WriteReportFilesAsync(run.Secrets.Redact(NothingChecked(options, why)), options, Context(options), passed: false);
+            });
     }
 
     /// <summary>Reports are written even for an incomplete run: what was seen is still worth reading.</summary>
@@ -88,11 +65,4 @@ internal static class CheckRunner
 
     private static GateResult NothingChecked(GateOptions options, string why) =>
         new(options.ProjectRoot, "none (PostgreSQL was not started)", [], [], TimeSpan.Zero, Complete: false, Interruption: why);
-
-    /// <summary>One line: a message may quote what it was given, so it is redacted, and cut at its first line break.</summary>
-    private static async Task<int> FailAsync(SecretRedactor secrets, string message, int exitCode)
-    {
-        await Console.Error.WriteLineAsync($"dbgate: {secrets.Redact(message).ReplaceLineEndings(" ")}");
-        return exitCode;
-    }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DbGate.Core.Configuration;
 using DbGate.Core.Docs;
 
 namespace DbGate.Cli.Commands;
@@ -16,12 +15,12 @@ internal static class DocsCommand
         project.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(check);
-        command.SetAction((result, cancellationToken) => CommandErrors.RunAsync(async () =>
+        command.SetAction((result, cancellationToken) => CommandErrors.RunAsync(project.Connection(result), async run =>
         {
-            var options = await OptionsResolver.ResolveAsync(project.Read(result), Environment.CurrentDirectory, cancellationToken);
+            var options = await run.ResolveAsync(project.Read(result), cancellationToken);
             var directory = result.GetValue(output) is { } given ? Path.GetFullPath(given) : Path.Combine(options.ProjectRoot, "docs", "schema");
             var shown = Path.GetRelativePath(Environment.CurrentDirectory, directory);
-            var snapshot = await DocsRunner.MigrateAsync(options, line => Console.Error.WriteLine($"dbgate: {line}"), cancellationToken);
+            var snapshot = await DocsRunner.MigrateAsync(options, run.Notice, cancellationToken);
             if (!result.GetValue(check))
             {
                 var written = await DocsRunner.WriteAsync(snapshot, directory, cancellationToken);
@@ -33,7 +32,7 @@ internal static class DocsCommand
                 Console.WriteLine($"{shown}/{difference}");
             if (differences.Count == 0)
                 return ExitCodes.Passed;
-            return await CommandErrors.FailAsync($"the docs in {shown} do not match the migrated schema: run dotnet dbgate docs{(result.GetValue(output) is { } o ? $" --out {o}" : "")} and commit them", ExitCodes.Findings);
+            return await run.FailAsync($"the docs in {shown} do not match the migrated schema: run dotnet dbgate docs{(result.GetValue(output) is { } o ? $" --out {o}" : "")} and commit them", ExitCodes.Findings);
         }, cancellationToken));
         return command;
     }

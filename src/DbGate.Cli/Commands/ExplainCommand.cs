@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using DbGate.Cli.Output;
 using DbGate.Core.Benchmarks;
-using DbGate.Core.Configuration;
 using DbGate.Core.Reports;
 using Spectre.Console;
 
@@ -19,9 +18,9 @@ internal static class ExplainCommand
         var command = new Command("explain", "Apply every up, seed as dbgate.yml says, and show the statement's EXPLAIN ANALYZE plan as a tree, offending nodes marked.") { sql };
         project.AddTo(command);
         command.Options.Add(parameters);
-        command.SetAction((result, cancellationToken) => CommandErrors.RunAsync(async () =>
+        command.SetAction((result, cancellationToken) => CommandErrors.RunAsync(project.Connection(result), async run =>
         {
-            var options = await OptionsResolver.ResolveAsync(project.Read(result), Environment.CurrentDirectory, cancellationToken);
+            var options = await run.ResolveAsync(project.Read(result), cancellationToken);
             var outcome = await ExplainRunner.RunAsync(options, result.GetValue(sql)!, result.GetValue(parameters) ?? [], null, cancellationToken);
             // The findings as a result of their own, which check's writer prints and judges as it judges a run.
             var findings = new Core.Results.GateResult(options.ProjectRoot, outcome.Server, [], outcome.Findings, TimeSpan.Zero);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DbGate.Core.Configuration;
 using DbGate.Core.Hooks;
 
 namespace DbGate.Cli.Commands;
@@ -12,33 +11,18 @@ internal static class HookCommand
         var path = new Argument<string?>("path") { Description = "What the hook checks: the migrations folder or the folder holding dbgate.yml (default: the repository root)", Arity = ArgumentArity.ZeroOrOne };
         var force = new Option<bool>("--force") { Description = "Replace a pre-push hook DbGate did not write (it is kept, and restored by uninstall)" };
         var install = new Command("install", "Write a git pre-push hook that runs dotnet dbgate check --changed (honours core.hooksPath)") { path, force };
-        install.SetAction((result, cancellationToken) => RunAsync(async () =>
+        install.SetAction((result, cancellationToken) => CommandErrors.RunAsync(null, async _ =>
         {
             var hook = await PrePushHook.InstallAsync(Environment.CurrentDirectory, result.GetValue(path), result.GetValue(force), cancellationToken);
             Console.WriteLine($"dbgate: installed {hook}: every git push now runs dotnet dbgate check --changed");
-        }));
-        var uninstall = new Command("uninstall", "Remove DbGate's pre-push hook");
-        uninstall.SetAction((_, cancellationToken) => RunAsync(async () =>
-            Console.WriteLine($"dbgate: {await PrePushHook.UninstallAsync(Environment.CurrentDirectory, cancellationToken)}")));
-        return new Command("hook", "Manage the git pre-push hook") { install, uninstall };
-    }
-
-    private static async Task<int> RunAsync(Func<Task> action)
-    {
-        try
-        {
-            await action();
             return ExitCodes.Passed;
-        }
-        catch (ConfigurationException e)
+        }, cancellationToken));
+        var uninstall = new Command("uninstall", "Remove DbGate's pre-push hook");
+        uninstall.SetAction((parsed, cancellationToken) => CommandErrors.RunAsync(null, async _ =>
         {
-            await Console.Error.WriteLineAsync($"dbgate: {e.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await Console.Error.WriteLineAsync($"dbgate: {e.Message}");
-            return ExitCodes.Infrastructure;
-        }
+            Console.WriteLine($"dbgate: {await PrePushHook.UninstallAsync(Environment.CurrentDirectory, cancellationToken)}");
+            return ExitCodes.Passed;
+        }, cancellationToken));
+        return new Command("hook", "Manage the git pre-push hook") { install, uninstall };
     }
 }

@@ -3,7 +3,7 @@ using DbGate.Core.Configuration;
 
 namespace DbGate.Cli.Commands;
 
-/// <summary>The options that say which migrations and which PostgreSQL, shared by baseline and docs.</summary>
+/// <summary>The options that say which migrations and which PostgreSQL, shared by every command that runs the migrations.</summary>
 internal sealed class ProjectOptions
 {
     private readonly Argument<string?> _path = new("path") { Description = "Migrations folder, or the folder holding dbgate.yml (default: current folder)", Arity = ArgumentArity.ZeroOrOne };
@@ -18,6 +18,9 @@ internal sealed class ProjectOptions
         foreach (var option in new[] { _config, _provider, _connection, _image })
             command.Options.Add(option);
     }
+
+    /// <summary>The --connection given, which the command's every line must keep secret.</summary>
+    public string? Connection(ParseResult result) => result.GetValue(_connection);
 
     public CheckArguments Read(ParseResult result) =>
         new(result.GetValue(_path), result.GetValue(_config), result.GetValue(_provider), result.GetValue(_connection), result.GetValue(_image));

@@ -28,7 +28,7 @@ internal static class BenchmarkJudge
     private static BenchmarkObservation Compared(BenchmarkObservation observed, Baseline.BenchmarkBaseline file, BenchmarkOptions options, string? projectRoot, List<string> notices)
     {
         var shown = projectRoot is null ? Path.GetFileName(options.BaselinePath!) : Migrations.ProjectPaths.Relative(projectRoot, options.BaselinePath!);
-        var major = Baseline.DatasetContract.Major(observed.ServerVersion);
+        var major = Providers.ServerVersions.Major(observed.ServerVersion);
         var run = file.Runs.FirstOrDefault(r => r.Major == major)
             ?? throw new Configuration.ConfigurationException(
                 $"{shown} holds benchmarks of PostgreSQL {string.Join(", ", file.Runs.Select(r => r.Major))}, not {major}: write it again with dotnet dbgate benchmark --update-baseline");

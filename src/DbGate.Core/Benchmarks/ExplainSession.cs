@@ -103,8 +103,7 @@ internal sealed class ExplainSession(NpgsqlConnection connection) : IAsyncDispos
                 return _exists[table] = (true, null);
         }
         var name = table[(table.LastIndexOf('.') + 1)..];
-        var closest = _tableNames.MinBy(t => Configuration.EditDistance.Between(name, t));
-        return _exists[table] = (false, closest is not null && Configuration.EditDistance.Between(name, closest) <= Math.Max(2, name.Length / 3) ? closest : null);
+        return _exists[table] = (false, Configuration.EditDistance.Closest(name, _tableNames));
     }
 
     /// <summary>The columns of each table (schema.table), for reading the plan's conditions; each table is asked about once per session.</summary>

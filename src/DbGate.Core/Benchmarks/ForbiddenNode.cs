@@ -35,9 +35,8 @@ public sealed record ForbiddenNode(string Text, string NodeType, IReadOnlyList<s
         var known = NodeTypes.FirstOrDefault(t => string.Equals(t, type, StringComparison.OrdinalIgnoreCase));
         if (known is null)
         {
-            var closest = NodeTypes.Append(SortSpillingToDisk).MinBy(t => EditDistance.Between(type.ToLowerInvariant(), t.ToLowerInvariant()))!;
-            var near = EditDistance.Between(type.ToLowerInvariant(), closest.ToLowerInvariant()) <= Math.Max(2, type.Length / 3);
-            throw new ConfigurationException($"'{text}' is not a plan node type{(near ? $" (did you mean '{closest}'?)" : "")}; write one as EXPLAIN names it, such as Seq Scan, optionally with 'on TABLE'");
+            var closest = EditDistance.Closest(type, NodeTypes.Append(SortSpillingToDisk), ignoreCase: true);
+            throw new ConfigurationException($"'{text}' is not a plan node type{(closest is not null ? $" (did you mean '{closest}'?)" : "")}; write one as EXPLAIN names it, such as Seq Scan, optionally with 'on TABLE'");
         }
         var tables = on < 0 ? [] : trimmed[(on + 4)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (on >= 0 && tables.Length == 0)

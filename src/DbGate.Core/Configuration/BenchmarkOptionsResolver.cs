@@ -28,8 +28,7 @@ internal static class BenchmarkOptionsResolver
             return BenchmarkOptions.None with { BaselineFile = baseline };
         var file = Migrations.ProjectPaths.Relative(projectRoot, configPath);
         SourceLocation? At(params string[] path) => locations.Of(["benchmarks", .. path]) is { } at ? new SourceLocation(file, at.Line, at.Column) : null;
-        ConfigurationException Error(string[] path, string message) =>
-            new(locations.Of(["benchmarks", .. path]) is { } at ? $"{at}: {message}" : message);
+        ConfigurationException Error(string[] path, string message) => LocatedError.At(locations.Of(["benchmarks", .. path]), message);
 
         var defaults = section.Defaults ?? new BenchmarkDefaultsSection();
         var inherited = Limits(BenchmarkLimits.Default, defaults.Runs, defaults.Warmup, defaults.MaxTimeMs, defaults.MaxCost, defaults.MaxBuffers,

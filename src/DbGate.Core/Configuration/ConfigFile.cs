@@ -39,13 +39,9 @@ internal sealed class ConfigFile
     /// <summary>Findings accepted for now, by fingerprint; default dbgate.baseline.json beside this file, when it exists.</summary>
     public string? Baseline { get; set; }
 
-    /// <summary>Where each value was written, for errors about it; not a key.</summary>
-    [YamlDotNet.Serialization.YamlIgnore]
-    internal ConfigLocations Locations { get; set; } = ConfigLocations.None;
-
-    /// <summary>Where each key is, by path with list items by index, for seed errors found once the schema is read; not a key.</summary>
+    /// <summary>Where each key and value was written, for errors about them, even once the schema is read; not a key.</summary>
     [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
-    internal YamlLocations KeyLocations { get; set; } = YamlLocations.None("dbgate.yml");
+    internal YamlLocations Locations { get; set; } = YamlLocations.None("dbgate.yml");
 
     /// <summary>Flyway's ${name} values (and Liquibase changelog properties); ${ENV} references are expanded.</summary>
     public Dictionary<string, string>? Placeholders { get; set; }

@@ -18,7 +18,7 @@ internal static class ConfigFileReader
         string text;
         try
         {
-            text = await File.ReadAllTextAsync(path, cancellationToken);
+            text = await ConfigText.ReadAsync(path, name, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -26,12 +26,13 @@ internal static class ConfigFileReader
         }
         try
         {
+            YamlLimits.Check(text, name);
             var yaml = new YamlStream();
             yaml.Load(new StringReader(text));
-            var locations = ConfigShape.Check(yaml, name);
+            var locations = YamlLocations.From(name, yaml);
+            ConfigShape.Check(yaml, locations);
             var config = Deserializer.Deserialize<ConfigFile?>(text) ?? new ConfigFile();
             config.Locations = locations;
-            config.KeyLocations = YamlLocations.From(name, yaml);
             return config;
         }
         catch (YamlException e) when (e.Message.Contains(" tab ", StringComparison.Ordinal) && TabIndentedLine(text) is { } line)

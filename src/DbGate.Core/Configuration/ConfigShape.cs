@@ -10,21 +10,19 @@ namespace DbGate.Core.Configuration;
 /// Checks dbgate.yml against the shape of <see cref="ConfigFile"/> before it is deserialised: every unknown key,
 /// key given twice, or value of the wrong kind is one line naming the key, its place and what was expected,
 /// instead of a deserialiser's words about .NET types. Keys added to the ConfigFile classes are checked with no
-/// change here. Records where each value is, for errors found later about the values themselves.
+/// change here.
 /// </summary>
 internal static class ConfigShape
 {
-    public static ConfigLocations Check(YamlStream yaml, string fileName)
+    public static void Check(YamlStream yaml, YamlLocations locations)
     {
-        var locations = new ConfigLocations(fileName);
         if (yaml.Documents.Count > 1)
             throw locations.Error(yaml.Documents[1].RootNode.Start, $"the file holds {yaml.Documents.Count} YAML documents; DbGate reads one");
         if (yaml.Documents.Count == 1 && !IsNull(yaml.Documents[0].RootNode))
             CheckNode(yaml.Documents[0].RootNode, typeof(ConfigFile), "", locations);
-        return locations;
     }
 
-    private static void CheckNode(YamlNode node, Type type, string path, ConfigLocations locations)
+    private static void CheckNode(YamlNode node, Type type, string path, YamlLocations locations)
     {
         if (IsNull(node))
             return;
@@ -39,7 +37,7 @@ internal static class ConfigShape
             CheckSection(node, type, path, locations);
     }
 
-    private static void CheckSection(YamlNode node, Type type, string path, ConfigLocations locations)
+    private static void CheckSection(YamlNode node, Type type, string path, YamlLocations locations)
     {
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .ToDictionary(p => UnderscoredNamingConvention.Instance.Apply(p.Name), StringComparer.Ordinal);
@@ -53,7 +51,7 @@ internal static class ConfigShape
         }
     }
 
-    private static void CheckMap(YamlNode node, Type valueType, string path, ConfigLocations locations)
+    private static void CheckMap(YamlNode node, Type valueType, string path, YamlLocations locations)
     {
         if (node is not YamlMappingNode mapping)
             throw locations.Error(node.Start, $"{path} must hold keys and values, such as DBG006: note, not {Describe(node)}");
@@ -61,7 +59,7 @@ internal static class ConfigShape
             CheckNode(value, valueType, keyPath, locations);
     }
 
-    private static void CheckList(YamlNode node, Type itemType, string path, ConfigLocations locations)
+    private static void CheckList(YamlNode node, Type itemType, string path, YamlLocations locations)
     {
         if (node is YamlScalarNode scalar)
             throw locations.Error(node.Start, $"{path} must be a list, such as [{scalar.Value}], not the single value '{scalar.Value}'");
@@ -71,34 +69,34 @@ internal static class ConfigShape
             CheckNode(item, itemType, path + "[]", locations);
     }
 
-    private static void CheckValue(YamlNode node, Type type, string path, ConfigLocations locations)
+    private static void CheckValue(YamlNode node, Type type, string path, YamlLocations locations)
     {
         if (node is not YamlScalarNode scalar)
             throw locations.Error(node.Start, $"{path} must be a single value, not {Describe(node)}");
         if (type == typeof(bool) && !IsBoolean(scalar.Value))
             throw locations.Error(node.Start, $"{path} must be true or false (got '{scalar.Value}')");
+        if (ConfigNumbers.Problem(type, scalar.Value ?? "") is { } problem)
+            throw locations.Error(node.Start, $"{path} {problem} (got '{Shorten(scalar.Value ?? "")}')");
     }
 
-    /// <summary>The entries of a mapping with their dotted paths, each recorded. (YamlStream already refuses a key given twice.)</summary>
-    private static IEnumerable<(string Key, YamlNode Value, string Path)> Entries(YamlMappingNode mapping, string path, ConfigLocations locations)
+    /// <summary>A value quoted back in full could be a whole file pasted into one key.</summary>
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    /// <summary>The entries of a mapping with their dotted paths. (YamlStream already refuses a key given twice.)</summary>
+    private static IEnumerable<(string Key, YamlNode Value, string Path)> Entries(YamlMappingNode mapping, string path, YamlLocations locations)
     {
         foreach (var (keyNode, value) in mapping.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
                 throw locations.Error(keyNode.Start, $"{Name(path)} has a key that is not a plain name");
             var keyPath = path.Length == 0 ? key : $"{path}.{key}";
-            locations.Record(keyPath, value.Start);
             yield return (key, value, keyPath);
         }
     }
 
     private static string UnknownKey(string key, IEnumerable<string> known)
     {
-        var suggestion = known.Select(k => (Key: k, Distance: EditDistance.Between(key, k)))
-            .Where(x => x.Distance <= Math.Max(2, key.Length / 3))
-            .OrderBy(x => x.Distance)
-            .Select(x => x.Key)
-            .FirstOrDefault();
+        var suggestion = EditDistance.Closest(key, known);
         return suggestion is null ? $"unknown key '{key}'" : $"unknown key '{key}' (did you mean '{suggestion}'?)";
     }
 

@@ -1,9 +1,27 @@
 namespace DbGate.Core.Configuration;
 
-internal static class EditDistance
+/// <summary>"Did you mean" for every name a user can mistype: keys, formats, plan node types, tables, columns, options.</summary>
+public static class EditDistance
 {
-    /// <summary>Levenshtein distance, for "did you mean" suggestions on short keys.</summary>
-    public static int Between(string a, string b)
+    /// <summary>
+    /// The known name nearest to <paramref name="name"/> when it is near enough to be a typo (within 2 edits, or a
+    /// third of the name's length when that is more); the first of equally near ones. Null when none is.
+    /// </summary>
+    public static string? Closest(string name, IEnumerable<string> known, bool ignoreCase = false)
+    {
+        var typed = ignoreCase ? name.ToLowerInvariant() : name;
+        (string? Name, int Distance) closest = (null, Math.Max(2, name.Length / 3) + 1);
+        foreach (var candidate in known)
+        {
+            var distance = Between(typed, ignoreCase ? candidate.ToLowerInvariant() : candidate);
+            if (distance < closest.Distance)
+                closest = (candidate, distance);
+        }
+        return closest.Name;
+    }
+
+    /// <summary>Levenshtein distance, for "did you mean" suggestions on short names.</summary>
+    private static int Between(string a, string b)
     {
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();
         for (var i = 1; i <= a.Length; i++)

@@ -34,6 +34,9 @@ public sealed partial class SecretRedactor
     {
         if (string.IsNullOrEmpty(connectionString))
             return null;
+        // postgres://user:password@host: not Npgsql's form, but what many CI settings hold.
+        if (UriPassword().Match(connectionString) is { Success: true } uri)
+            return uri.Groups["password"].Value is { Length: > 0 } inUri ? Uri.UnescapeDataString(inUri) : null;
         try
         {
             return new NpgsqlConnectionStringBuilder(connectionString).Password is { Length: > 0 } password ? password : null;
@@ -64,7 +67,8 @@ public sealed partial class SecretRedactor
         // Longest first, so a connection string goes whole rather than around its password.
         foreach (var secret in _secrets.OrderByDescending(s => s.Length))
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
-        text = PasswordPair().Replace(text, match => $"{match.Groups["key"].Value}={Mask}");
+        // "Password=…" is a hint in a message, not a password.
+        text = PasswordPair().Replace(text, match => match.Groups["value"].Value == "…" ? match.Value : $"{match.Groups["key"].Value}={Mask}");
         return UriPassword().Replace(text, match => $"{match.Groups["before"].Value}{Mask}@");
     }
 
@@ -79,11 +83,11 @@ public sealed partial class SecretRedactor
         Findings = [.. result.Findings.Select(f => f with { Message = Redact(f.Message), Details = [.. f.Details.Select(Redact)] })],
     };
 
-    /// <summary>Password=… or Pwd=… in a connection string, up to the next ';'.</summary>
-    [GeneratedRegex(@"(?<key>\b(?:password|pwd))\s*=\s*(?<value>'[^']*'|""[^""]*""|[^;\s]*)", RegexOptions.IgnoreCase)]
+    /// <summary>Password=… or Pwd=… in a connection string, up to the next ';'; PGPASSWORD=… in a shell command.</summary>
+    [GeneratedRegex(@"(?<key>\b(?:pgpassword|password|pwd))\s*=\s*(?<value>'[^']*'|""[^""]*""|[^;\s]*)", RegexOptions.IgnoreCase)]
     private static partial Regex PasswordPair();
 
     /// <summary>scheme://user:password@host, as in postgresql:// URIs.</summary>
-    [GeneratedRegex(@"(?<before>\b[a-z][a-z0-9+.-]*://[^\s/:@]*:)[^\s/@]*@", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<before>\b[a-z][a-z0-9+.-]*://[^\s/:@]*:)(?<password>[^\s/@]*)@", RegexOptions.IgnoreCase)]
     private static partial Regex UriPassword();
 }

@@ -18,7 +18,7 @@ internal static class SeedOptionsResolver
             return SeedOptions.Default;
         var defaultRows = section.DefaultRows ?? SeedOptions.Default.DefaultRows;
         if (defaultRows < 0)
-            throw SeedErrors.At(locations.Of("seed", "default_rows"), "seed.default_rows", $"must be 0 or more (got {defaultRows})");
+            throw LocatedError.At(locations.Of("seed", "default_rows"), "seed.default_rows", $"must be 0 or more (got {defaultRows})");
         return new SeedOptions
         {
             Seed = section.Seed ?? 0,
@@ -32,7 +32,7 @@ internal static class SeedOptionsResolver
     }
 
     private static TableRowCount Rows(string table, long rows, ConfigLocation? location) =>
-        rows >= 0 ? new TableRowCount(table, rows, location) : throw SeedErrors.At(location, $"seed.rows.{table}", $"must be 0 or more (got {rows})");
+        rows >= 0 ? new TableRowCount(table, rows, location) : throw LocatedError.At(location, $"seed.rows.{table}", $"must be 0 or more (got {rows})");
 
     private static ColumnOverride Column(string key, SeedColumnSection entry, YamlLocations locations)
     {
@@ -40,28 +40,28 @@ internal static class SeedOptionsResolver
         var at = locations.Of("seed", "columns", key);
         ConfigLocation? Of(string child) => locations.Of("seed", "columns", key, child);
         if (key.Split('.') is not { Length: 2 or 3 } parts || parts.Any(p => p.Length == 0))
-            throw SeedErrors.At(at, subject, "name a column as table.column or schema.table.column");
+            throw LocatedError.At(at, subject, "name a column as table.column or schema.table.column");
         if (entry.Weights is not null && entry.Values is null)
-            throw SeedErrors.At(Of("weights"), subject, "weights need values to weigh");
+            throw LocatedError.At(Of("weights"), subject, "weights need values to weigh");
         if (entry.Weights is { } weights && weights.Count != entry.Values!.Count)
-            throw SeedErrors.At(Of("weights"), subject, $"{weights.Count} weights for {entry.Values.Count} values");
+            throw LocatedError.At(Of("weights"), subject, $"{weights.Count} weights for {entry.Values.Count} values");
         if (entry.Weights is { } w && (w.Any(x => x < 0 || !double.IsFinite(x)) || w.Sum() <= 0))
-            throw SeedErrors.At(Of("weights"), subject, "weights must be 0 or more, and not all 0");
+            throw LocatedError.At(Of("weights"), subject, "weights must be 0 or more, and not all 0");
         if (entry.Values is { Count: 0 })
-            throw SeedErrors.At(Of("values"), subject, "values must list at least one value");
+            throw LocatedError.At(Of("values"), subject, "values must list at least one value");
         var distribution = entry.Distribution ?? "uniform";
         if (!Distributions.Contains(distribution, StringComparer.Ordinal))
-            throw SeedErrors.At(Of("distribution"), subject, $"distribution must be one of uniform, zipf (got '{distribution}')");
+            throw LocatedError.At(Of("distribution"), subject, $"distribution must be one of uniform, zipf (got '{distribution}')");
         if (entry.Skew is not null && distribution != "zipf")
-            throw SeedErrors.At(Of("skew"), subject, "skew applies to distribution: zipf");
+            throw LocatedError.At(Of("skew"), subject, "skew applies to distribution: zipf");
         if (entry.Skew is { } skew && !(skew > 0 && skew <= 100))
-            throw SeedErrors.At(Of("skew"), subject, $"skew must be above 0 and at most 100 (got {skew.ToString(CultureInfo.InvariantCulture)})");
+            throw LocatedError.At(Of("skew"), subject, $"skew must be above 0 and at most 100 (got {skew.ToString(CultureInfo.InvariantCulture)})");
         if (entry.Weights is not null && distribution == "zipf")
-            throw SeedErrors.At(Of("distribution"), subject, "weights and distribution: zipf are two ways to skew the values; choose one");
+            throw LocatedError.At(Of("distribution"), subject, "weights and distribution: zipf are two ways to skew the values; choose one");
         if (entry.NullFraction is { } fraction && !(fraction >= 0 && fraction <= 1))
-            throw SeedErrors.At(Of("null_fraction"), subject, $"null_fraction must be between 0 and 1 (got {fraction.ToString(CultureInfo.InvariantCulture)})");
+            throw LocatedError.At(Of("null_fraction"), subject, $"null_fraction must be between 0 and 1 (got {fraction.ToString(CultureInfo.InvariantCulture)})");
         if (entry.Values is not null && (entry.Min ?? entry.Max) is not null)
-            throw SeedErrors.At(Of(entry.Min is not null ? "min" : "max"), subject, "min and max bound generated values; with values listed, list only values within them");
+            throw LocatedError.At(Of(entry.Min is not null ? "min" : "max"), subject, "min and max bound generated values; with values listed, list only values within them");
         if (entry.Sql is not null)
         {
             var other = new (string Key, bool Given)[]
@@ -70,9 +70,9 @@ internal static class SeedOptionsResolver
                 ("null_fraction", entry.NullFraction is not null), ("min", entry.Min is not null), ("max", entry.Max is not null),
             }.FirstOrDefault(x => x.Given);
             if (other.Key is not null)
-                throw SeedErrors.At(Of(other.Key), subject, $"sql gives the whole value; {other.Key} cannot be combined with it (write it into the expression)");
+                throw LocatedError.At(Of(other.Key), subject, $"sql gives the whole value; {other.Key} cannot be combined with it (write it into the expression)");
             if (string.IsNullOrWhiteSpace(entry.Sql))
-                throw SeedErrors.At(Of("sql"), subject, "sql must be an expression, such as 'user' || n || '@example.com'");
+                throw LocatedError.At(Of("sql"), subject, "sql must be an expression, such as 'user' || n || '@example.com'");
         }
         var keys = EntryKeys
             .Select(k => (k, Location: Of(k)))
@@ -96,7 +96,7 @@ internal static class SeedOptionsResolver
     {
         var full = Path.GetFullPath(path, configDirectory);
         if (!File.Exists(full))
-            throw SeedErrors.At(location, "seed.sql", $"file not found: {path}");
+            throw LocatedError.At(location, "seed.sql", $"file not found: {path}");
         return new SeedScript(full, Path.GetRelativePath(projectRoot, full).Replace('\\', '/'), location);
     }
 }

@@ -1,33 +1,38 @@
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace DbGate.Core.Configuration;
 
 /// <summary>
-/// Where each key of a YAML document is, by its path (<c>seed/columns/orders.status/values</c>; list items by index),
-/// so errors found long after reading (a column that does not exist) can still point at the line that asked for it.
+/// Where each key of dbgate.yml is, and where its value starts, by path (<c>seed/columns/orders.status/values</c>;
+/// list items by index): errors about a value found while reading point at the value, and errors found long after
+/// (a column that does not exist) at the line that asked for it.
 /// </summary>
 internal sealed class YamlLocations
 {
-    private readonly Dictionary<string, (int Line, int Column)> _marks;
+    private readonly Dictionary<string, (int Line, int Column)> _keys;
+    private readonly Dictionary<string, (int Line, int Column)> _values;
 
-    private YamlLocations(string file, Dictionary<string, (int Line, int Column)> marks)
+    private YamlLocations(string file, Dictionary<string, (int Line, int Column)> keys, Dictionary<string, (int Line, int Column)> values)
     {
         File = file;
-        _marks = marks;
+        _keys = keys;
+        _values = values;
     }
 
     /// <summary>The file name as messages show it, such as <c>dbgate.yml</c>.</summary>
     public string File { get; }
 
-    public static YamlLocations None(string file) => new(file, []);
+    /// <summary>For a run without dbgate.yml: nothing is located.</summary>
+    public static YamlLocations None(string file) => new(file, [], []);
 
-    /// <summary>The keys of the stream's first document (the reader has refused more than one).</summary>
+    /// <summary>The keys of the stream's first document (the reader refuses more than one).</summary>
     public static YamlLocations From(string file, YamlStream stream)
     {
-        var marks = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        var locations = new YamlLocations(file, new(StringComparer.Ordinal), new(StringComparer.Ordinal));
         if (stream.Documents.Count > 0)
-            Walk(stream.Documents[0].RootNode, "", marks);
-        return new YamlLocations(file, marks);
+            locations.Walk(stream.Documents[0].RootNode, "");
+        return locations;
     }
 
     /// <summary>The key at this path, or the nearest enclosing key that exists.</summary>
@@ -35,13 +40,28 @@ internal sealed class YamlLocations
     {
         for (var length = path.Length; length > 0; length--)
         {
-            if (_marks.TryGetValue(string.Join('/', path.Take(length)), out var mark))
+            if (_keys.TryGetValue(string.Join('/', path.Take(length)), out var mark))
                 return new ConfigLocation(File, mark.Line, mark.Column);
         }
         return null;
     }
 
-    private static void Walk(YamlNode node, string prefix, Dictionary<string, (int, int)> marks)
+    public ConfigurationException Error(Mark at, string message) => new($"{File}:{at.Line}:{at.Column}: {message}");
+
+    /// <summary>Runs <paramref name="read"/>, and prefixes an error it raises with the place of the value at <paramref name="path"/>.</summary>
+    public T Read<T>(string[] path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (ConfigurationException e) when (_values.TryGetValue(string.Join('/', path), out var at))
+        {
+            throw new ConfigurationException($"{File}:{at.Line}:{at.Column}: {e.Message}", e);
+        }
+    }
+
+    private void Walk(YamlNode node, string prefix)
     {
         switch (node)
         {
@@ -49,8 +69,9 @@ internal sealed class YamlLocations
                 foreach (var (key, value) in mapping.Children)
                 {
                     var path = prefix + (key is YamlScalarNode { Value: { } name } ? name : "?");
-                    marks.TryAdd(path, ((int)key.Start.Line, (int)key.Start.Column));
-                    Walk(value, path + "/", marks);
+                    _keys.TryAdd(path, ((int)key.Start.Line, (int)key.Start.Column));
+                    _values[path] = ((int)value.Start.Line, (int)value.Start.Column);
+                    Walk(value, path + "/");
                 }
                 break;
             case YamlSequenceNode sequence:
@@ -58,8 +79,8 @@ internal sealed class YamlLocations
                 {
                     var item = sequence.Children[i];
                     var path = prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    marks.TryAdd(path, ((int)item.Start.Line, (int)item.Start.Column));
-                    Walk(item, path + "/", marks);
+                    _keys.TryAdd(path, ((int)item.Start.Line, (int)item.Start.Column));
+                    Walk(item, path + "/");
                 }
                 break;
         }

@@ -10,6 +10,8 @@ public sealed class SecretRedactorTests
     [InlineData("pwd = 'quoted value' here", "pwd=*** here")]
     [InlineData("postgresql://ci:s3cr3t-value@db:5432/app", "postgresql://ci:***@db:5432/app")]
     [InlineData("no secret in this line", "no secret in this line")]
+    [InlineData("up failed: PGPASSWORD=s3cr3t-value psql -f up.sql", "up failed: PGPASSWORD=*** psql -f up.sql")]
+    [InlineData("expected Host=…;Username=…;Password=…", "expected Host=…;Username=…;Password=…")]
     public void Password_shaped_text_is_masked_even_when_the_secret_was_never_registered(string text, string expected)
     {
         Assert.Equal(expected, new SecretRedactor().Redact(text));
@@ -51,5 +53,16 @@ public sealed class SecretRedactorTests
         redactor.Add("ab");
 
         Assert.Equal("table abc", redactor.Redact("table abc"));
+    }
+
+    [Theory]
+    [InlineData("Host=db;Username=ci;Password=hunter2-x", "hunter2-x")]
+    [InlineData("postgres://ci:hunter2-x@db:5432/app", "hunter2-x")]
+    [InlineData("postgresql://ci:hunter%40x@db/app", "hunter@x")]
+    [InlineData("postgres://ci@db/app", null)]
+    [InlineData("Host=db;Password=hunter2-x;Bogus", "hunter2-x")]
+    public void The_password_of_a_connection_string_is_found_in_either_form_even_when_malformed(string connection, string? password)
+    {
+        Assert.Equal(password, SecretRedactor.PasswordOf(connection));
     }
 }

@@ -25,8 +25,16 @@ public static class StatsExport
 
     public static async Task<StatsFile> ReadAsync(string connectionString, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
+        var builder = Providers.ConnectionStrings.Parse(connectionString);
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (Exception e) when (Providers.ConnectionStrings.IsUnreachable(e))
+        {
+            throw Providers.ConnectionStrings.Unreachable(builder, e);
+        }
         var tables = new List<TableStats>();
         await using (var command = new NpgsqlCommand(Query, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

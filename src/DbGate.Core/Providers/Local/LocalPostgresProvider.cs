@@ -15,7 +15,7 @@ public sealed class LocalPostgresProvider(string? seedCluster = null) : IPostgre
 
     /// <summary>The major version of the binaries found, such as "15"; null when there are none.</summary>
     public static async Task<string?> MajorVersionAsync(CancellationToken cancellationToken) =>
-        (await PostgresBinaries.FindAsync(cancellationToken))?.Version.Split('.')[0];
+        (await PostgresBinaries.FindAsync(cancellationToken)) is { } binaries ? ServerVersions.Major(binaries.Version) : null;
 
     public async Task<IPostgresServer> StartAsync(CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ internal static class LoadErrors
             PostgresErrorCodes.NotNullViolation => $"column {e.ColumnName} got NULL{detail}",
             _ => $"PostgreSQL refused the generated rows: {e.MessageText}{detail}{Where(e)}",
         };
-        return SeedErrors.At(plan.Location, subject, message);
+        return LocatedError.At(plan.Location, subject, message);
     }
 
     /// <summary>The table and the columns of the constraint the rows broke (<c>t.a, t.b</c>), or the table alone.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using DbGate.Core.Configuration;
 using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Seeding.Planning;
 using Npgsql;
@@ -37,7 +38,7 @@ internal static class TableLoader
         }
         catch (PostgresException e) when (!Execution.ServerFault.IsFault(e) && e.Position > 0 && spans.FirstOrDefault(s => e.Position - 1 >= s.Start && e.Position - 1 < s.End) is { Column: not null } span)
         {
-            throw SeedErrors.At(span.Column.Location, $"seed.columns.{table.Display}.{span.Column.Column.Name}", $"sql: {e.MessageText}");
+            throw LocatedError.At(span.Column.Location, $"seed.columns.{table.Display}.{span.Column.Column.Name}", $"sql: {e.MessageText}");
         }
         await ExecuteAsync(connection, $"DROP TABLE {Stage}", cancellationToken);
     }

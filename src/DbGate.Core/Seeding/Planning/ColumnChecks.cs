@@ -1,3 +1,4 @@
+using DbGate.Core.Configuration;
 using DbGate.Core.Seeding.Values;
 
 namespace DbGate.Core.Seeding.Planning;
@@ -12,21 +13,21 @@ internal static class ColumnChecks
             return;
         var subject = $"seed.columns.{entry.Column}";
         if (column.Values is { Error: { } valuesError })
-            throw SeedErrors.At(entry.LocationOf("values"), subject, $"values do not fit {column.Column.SqlType}: {valuesError}");
+            throw LocatedError.At(entry.LocationOf("values"), subject, $"values do not fit {column.Column.SqlType}: {valuesError}");
         if (column.Spec.Min is { Error: { } minError })
-            throw SeedErrors.At(entry.LocationOf("min"), subject, $"min is not a {column.Column.SqlType}: {minError}");
+            throw LocatedError.At(entry.LocationOf("min"), subject, $"min is not a {column.Column.SqlType}: {minError}");
         if (column.Spec.Max is { Error: { } maxError })
-            throw SeedErrors.At(entry.LocationOf("max"), subject, $"max is not a {column.Column.SqlType}: {maxError}");
+            throw LocatedError.At(entry.LocationOf("max"), subject, $"max is not a {column.Column.SqlType}: {maxError}");
         var fraction = entry.NullFraction ?? 0;
         if (entry.Values is { } values && values.Any(v => v is null))
         {
             if (entry.NullFraction is not null)
-                throw SeedErrors.At(entry.LocationOf("null_fraction"), subject, "values already list null; null_fraction would say it twice");
+                throw LocatedError.At(entry.LocationOf("null_fraction"), subject, "values already list null; null_fraction would say it twice");
             var weights = entry.Weights ?? values.Select(_ => 1.0).ToList();
             fraction = values.Select((v, i) => v is null ? weights[i] : 0).Sum() / weights.Sum();
         }
         if (fraction > 0 && (column.Column.NotNull || column.Column.Type.DomainNotNull))
-            throw SeedErrors.At(entry.LocationOf(entry.NullFraction is not null ? "null_fraction" : "values"), subject, $"{column.Display} is NOT NULL");
+            throw LocatedError.At(entry.LocationOf(entry.NullFraction is not null ? "null_fraction" : "values"), subject, $"{column.Display} is NOT NULL");
         if (fraction > 0)
             column.Nulls = new NullMask(fraction, SeedHash.Derive(column.Spec.Stream, "nulls"));
     }

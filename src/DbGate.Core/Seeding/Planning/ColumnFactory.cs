@@ -1,3 +1,4 @@
+using DbGate.Core.Configuration;
 using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Seeding.Checks;
 using DbGate.Core.Seeding.Types;
@@ -24,7 +25,7 @@ internal static class ColumnFactory
             if (column.ServerFilled)
             {
                 if (entry is not null)
-                    throw SeedErrors.At(entry.Location, $"seed.columns.{entry.Column}", $"{display} is {(column.Generated ? "a generated column" : column.Identity ? "an identity column" : "numbered by a sequence")}: the server fills it");
+                    throw LocatedError.At(entry.Location, $"seed.columns.{entry.Column}", $"{display} is {(column.Generated ? "a generated column" : column.Identity ? "an identity column" : "numbered by a sequence")}: the server fills it");
                 work.Omitted.Add(column.Name);
                 continue;
             }
@@ -47,7 +48,7 @@ internal static class ColumnFactory
             }
             catch (UnsatisfiableException e)
             {
-                throw SeedErrors.At(entry?.LocationOf(entry.Min is not null ? "min" : "max") ?? work.Location, $"seed.columns.{entry?.Column ?? display}", e.Message);
+                throw LocatedError.At(entry?.LocationOf(entry.Min is not null ? "min" : "max") ?? work.Location, $"seed.columns.{entry?.Column ?? display}", e.Message);
             }
             if (entry?.Values?.OfType<string>().ToList() is { Count: > 0 } values)
                 planned.Values = type.AskValues(column.SqlType, values, server);
@@ -61,13 +62,13 @@ internal static class ColumnFactory
         var display = $"{work.Table.Display}.{column.Name}";
         var type = column.SqlType;
         if (entry is not null)
-            throw SeedErrors.At(entry.Location, $"seed.columns.{entry.Column}", $"DbGate cannot generate values of type {type}; give them as sql: (an expression of n)");
+            throw LocatedError.At(entry.Location, $"seed.columns.{entry.Column}", $"DbGate cannot generate values of type {type}; give them as sql: (an expression of n)");
         if (!column.NotNull && !column.Type.DomainNotNull)
             warnings.Add($"{display}: DbGate cannot generate values of type {type}; left NULL (give seed.columns.{display} a sql: expression to fill it)");
         else if (column.HasDefault)
             warnings.Add($"{display}: DbGate cannot generate values of type {type}; left to its default");
         else
-            throw SeedErrors.At(work.Location, $"seed: {display}", $"DbGate cannot generate values of type {type} and the column is NOT NULL without a default; give seed.columns.{display} a sql: expression");
+            throw LocatedError.At(work.Location, $"seed: {display}", $"DbGate cannot generate values of type {type} and the column is NOT NULL without a default; give seed.columns.{display} a sql: expression");
         work.Omitted.Add(column.Name);
     }
 }

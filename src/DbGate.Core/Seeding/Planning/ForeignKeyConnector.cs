@@ -1,3 +1,4 @@
+using DbGate.Core.Configuration;
 using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Seeding.Values;
 
@@ -79,7 +80,7 @@ internal static class ForeignKeyConnector
             return;
         }
         if (!nullable)
-            throw SeedErrors.At(work.Location, $"seed: {slot.Display}", $"foreign key {key.Name} is part of a cycle of NOT NULL references to {key.Parent}, whose keys the server assigns; make it DEFERRABLE or nullable, or give the key column values with sql:");
+            throw LocatedError.At(work.Location, $"seed: {slot.Display}", $"foreign key {key.Name} is part of a cycle of NOT NULL references to {key.Parent}, whose keys the server assigns; make it DEFERRABLE or nullable, or give the key column values with sql:");
         // Loaded as NULL, set by an UPDATE once the parent is loaded.
         var repairKeys = slot.Columns.Select((c, i) => (c.Column, c.NewServerKeys(ForeignKeyPlanner.KeySql(parentWork.Table, key.ParentColumns, i, ForeignKeyPlanner.ReadAs(c))))).ToList();
         work.Repairs.Add(new ForeignKeyRepair(work.Table, key, repairKeys, picker, nulls));

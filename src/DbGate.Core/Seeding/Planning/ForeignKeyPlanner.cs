@@ -1,3 +1,4 @@
+using DbGate.Core.Configuration;
 using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Seeding.Values;
 
@@ -40,7 +41,7 @@ internal static class ForeignKeyPlanner
             if (rows == 0)
             {
                 if (columns.Any(c => c!.Column.NotNull || c.Column.Type.DomainNotNull))
-                    throw SeedErrors.At(work.Location, $"seed: {columns[0]!.Display}", $"foreign key {key.Name} references {key.Parent}, which gets no rows; give it rows or let the column be NULL");
+                    throw LocatedError.At(work.Location, $"seed: {columns[0]!.Display}", $"foreign key {key.Name} references {key.Parent}, which gets no rows; give it rows or let the column be NULL");
                 foreach (var column in columns)
                     column!.Nulls = new NullMask(1, 0);
                 continue;

@@ -21,12 +21,12 @@ internal sealed class SeedNames(SeedCatalog catalog)
         if (matches.Count > 1)
             matches = matches.Where(t => t.Schema == "public").ToList() is { Count: 1 } inPublic
                 ? inPublic
-                : throw SeedErrors.At(location, subject, $"table '{name}' exists in several schemas ({string.Join(", ", matches.Select(t => t.Schema))}); write schema.table");
+                : throw LocatedError.At(location, subject, $"table '{name}' exists in several schemas ({string.Join(", ", matches.Select(t => t.Schema))}); write schema.table");
         if (matches.Count == 0)
-            throw SeedErrors.At(location, subject, $"table '{name}' does not exist{Suggest(name, catalog.Tables.Select(t => t.Display))}");
+            throw LocatedError.At(location, subject, $"table '{name}' does not exist{Suggest(name, catalog.Tables.Select(t => t.Display))}");
         var table = matches[0];
         if (table.Partition)
-            throw SeedErrors.At(location, subject, $"'{name}' is a partition: rows are seeded through its partitioned table");
+            throw LocatedError.At(location, subject, $"'{name}' is a partition: rows are seeded through its partitioned table");
         return table;
     }
 
@@ -39,14 +39,10 @@ internal sealed class SeedNames(SeedCatalog catalog)
         var name = key[(dot + 1)..];
         var column = table.Column(name)
             ?? table.Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw SeedErrors.At(location, subject, $"table {table.Display} has no column '{name}'{Suggest(name, table.Columns.Select(c => c.Name))}");
+            ?? throw LocatedError.At(location, subject, $"table {table.Display} has no column '{name}'{Suggest(name, table.Columns.Select(c => c.Name))}");
         return (table, column);
     }
 
     private static string Suggest(string name, IEnumerable<string> known) =>
-        known.Select(k => (Name: k, Distance: EditDistance.Between(name.ToLowerInvariant(), k.ToLowerInvariant())))
-            .Where(x => x.Distance <= Math.Max(2, name.Length / 3))
-            .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
-            .Select(x => $" (did you mean '{x.Name}'?)")
-            .FirstOrDefault() ?? "";
+        EditDistance.Closest(name, known.Order(StringComparer.Ordinal), ignoreCase: true) is { } closest ? $" (did you mean '{closest}'?)" : "";
 }

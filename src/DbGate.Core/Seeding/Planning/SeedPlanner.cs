@@ -25,7 +25,7 @@ internal static class SeedPlanner
         {
             var table = names.Table(entry.Table, entry.Location, $"seed.rows.{entry.Table}");
             if (!rows.TryAdd(table.QualifiedName, entry))
-                throw SeedErrors.At(entry.Location, $"seed.rows.{entry.Table}", $"{table.Display} is listed twice");
+                throw LocatedError.At(entry.Location, $"seed.rows.{entry.Table}", $"{table.Display} is listed twice");
         }
         var overrides = new Dictionary<string, Dictionary<string, ColumnOverride>>(StringComparer.Ordinal);
         foreach (var entry in options.Columns)
@@ -33,7 +33,7 @@ internal static class SeedPlanner
             var (table, column) = names.Column(entry.Column, entry.Location);
             var columns = overrides.TryGetValue(table.QualifiedName, out var c) ? c : overrides[table.QualifiedName] = new(StringComparer.Ordinal);
             if (!columns.TryAdd(column.Name, entry))
-                throw SeedErrors.At(entry.Location, $"seed.columns.{entry.Column}", $"{table.Display}.{column.Name} is listed twice");
+                throw LocatedError.At(entry.Location, $"seed.columns.{entry.Column}", $"{table.Display}.{column.Name} is listed twice");
         }
 
         var seedable = catalog.Tables.Where(t => !t.Partition).OrderBy(t => t.QualifiedName, StringComparer.Ordinal).ToList();
@@ -118,7 +118,7 @@ internal static class SeedPlanner
             }
             catch (Types.UnsatisfiableException e)
             {
-                throw SeedErrors.At(high.Override?.Location ?? work.Location, $"seed: {high.Display}", $"{e.Message} above {low.Display}");
+                throw LocatedError.At(high.Override?.Location ?? work.Location, $"seed: {high.Display}", $"{e.Message} above {low.Display}");
             }
         }
     }

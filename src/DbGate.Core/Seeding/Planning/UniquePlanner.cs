@@ -1,3 +1,4 @@
+using DbGate.Core.Configuration;
 using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Seeding.Types;
 using DbGate.Core.Seeding.Values;
@@ -26,7 +27,7 @@ internal static class UniquePlanner
             if (slots.Any(s => s.Unique) || satisfied.Any(s => s.IsSubsetOf(slots)))
                 continue;
             if (key.NullsNotDistinct && slots.SelectMany(s => s.Columns).FirstOrDefault(c => c.MayBeNull) is { } nullable)
-                throw SeedErrors.At(nullable.Override?.LocationOf("null_fraction") ?? work.Location, $"seed: {nullable.Display}", $"unique key {key.Name} is NULLS NOT DISTINCT: its rows cannot share a NULL");
+                throw LocatedError.At(nullable.Override?.LocationOf("null_fraction") ?? work.Location, $"seed: {nullable.Display}", $"unique key {key.Name} is NULLS NOT DISTINCT: its rows cannot share a NULL");
             if (key.Predicate is not null && slots.Count == 1 && !Widen(work, slots[0]))
             {
                 // Too few keys for every row: only as many rows as there are keys fall under the index.
@@ -101,7 +102,7 @@ internal static class UniquePlanner
         }
         catch (UnsatisfiableException e)
         {
-            throw SeedErrors.At(column.Override?.Location ?? work.Location, $"seed: {column.Display}", $"{e.Message}{Checks(work, column)}");
+            throw LocatedError.At(column.Override?.Location ?? work.Location, $"seed: {column.Display}", $"{e.Message}{Checks(work, column)}");
         }
     }
 
@@ -110,7 +111,7 @@ internal static class UniquePlanner
         var what = string.Join(" × ", slots.Select(s => $"{s.Size} ({Describe(s)})"));
         var partial = key.Predicate is null ? "" : $" (partial, WHERE {key.Predicate}, in a shape DbGate cannot steer)";
         var location = slots.Select(s => s.Columns[0].Override?.Location).FirstOrDefault(l => l is not null) ?? work.Location;
-        return SeedErrors.At(location, $"seed: {string.Join(", ", slots.Select(s => s.Display))}", $"unique key {key.Name}{partial} needs {work.Rows} distinct values, but the columns hold at most {what}");
+        return LocatedError.At(location, $"seed: {string.Join(", ", slots.Select(s => s.Display))}", $"unique key {key.Name}{partial} needs {work.Rows} distinct values, but the columns hold at most {what}");
     }
 
     private static string Describe(Slot slot) => slot.Key is { } fk

@@ -12,12 +12,15 @@ median() {
     sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# Packs the tool (Release) into WORK/feed and sets $version. NuGet's packages folder and the CLI's home move into WORK:
-# the SDK's local-tool cache (~/.dotnet/toolResolverCache) knows a package by id and version only, and would point
-# `dotnet dbgate` at an earlier run's packages.
+# Packs the tool (Release) into WORK/feed and sets $version. Then NuGet's packages folder and the CLI's home move into
+# WORK, for the installs that follow: the SDK's local-tool cache (~/.dotnet/toolResolverCache) knows a package by id
+# and version only, and would point `dotnet dbgate` at an earlier run's packages. Not before the pack: its restore
+# would write that folder into this checkout's obj/project.assets.json, and once the trap deletes it every later
+# --no-build of the checkout (the tests' own pack) fails with NETSDK1064.
 pack_tool() {
-  export NUGET_PACKAGES="$1/packages" DOTNET_CLI_HOME="$1/cli-home" NO_COLOR=1 DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+  export NO_COLOR=1 DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
   dotnet pack src/DbGate.Cli -c Release -o "$1/feed" -v quiet -nologo >/dev/null
+  export NUGET_PACKAGES="$1/packages" DOTNET_CLI_HOME="$1/cli-home"
   version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
 }
 

@@ -25,6 +25,8 @@ public static class GateRunner
         var clock = Stopwatch.StartNew();
         try
         {
+            // Read where it is judged, before any server starts: a missing or broken baseline costs no run.
+            options = options with { Benchmarks = await Benchmarks.Baseline.BaselineLoader.LoadAsync(options.Benchmarks, deadline.Token) };
             // Once for every PostgreSQL version: preparing a format can mean building a project.
             var set = MigrationDiscovery.Open(options.MigrationsPath, options.ProjectRoot, options.Format, options.FormatOptions);
             if (set.Preparation is { } preparation)

@@ -12,7 +12,9 @@ internal static class Judge
     /// <param name="schemaFindings">The health checks' findings, levelled already (per schema and table, too).</param>
     public static GateResult Verdict(GateOptions options, string server, IReadOnlyList<StepFacts> facts, IReadOnlyList<Finding> schemaFindings, TimeSpan duration, string? interruption)
     {
+        var byMigration = facts.GroupBy(f => f.Migration.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var findings = Suppressions.Filter(facts.SelectMany(StepRules.Check), facts)
+            .Select(finding => GeneratedSql.AtSource(finding, byMigration))
             .Select(finding => Levelled(options, finding))
             .Where(finding => finding.Level != Level.None)
             .Concat(schemaFindings)

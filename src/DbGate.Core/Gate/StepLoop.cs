@@ -79,15 +79,26 @@ internal sealed class StepLoop
                 var changes = options.Benchmarks.Queries.Count > 0 ? new Benchmarks.TableChanges() : null;
                 if (set.Commands is { } commands)
                 {
-                    // The tool runs the steps: there are no scripts to place findings in, so they carry no location.
-                    health = await StartHealthAsync(database, SchemaSnapshot.Empty, snapshots, options, null, cancellationToken);
-                    await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken, options.Lint.Enabled ? lint : null))
+                    // The tool runs the steps: what each changed is known from the snapshots around it, so provenance
+                    // and the benchmarks' table changes name the step (and its source file), not a statement.
+                    var start = await CommandStart(database, snapshots, cancellationToken);
+                    health = await StartHealthAsync(database, start, snapshots, options, null, cancellationToken);
+                    changes?.Start(start);
+                    await foreach (var (step, before, after) in CommandStepRunner.RunAsync(database, commands, snapshots, start, options.StatementTimeout, cancellationToken, options.Lint.Enabled ? lint : null))
+                    {
                         Record(step, progress);
+                        if (step.Up.Outcome == Results.Outcome.Skipped)
+                            continue;
+                        changes?.Record(step.Migration, before, after);
+                        if (health is not null)
+                            await health.StepDoneAsync(database, step.Migration, null, after, step.Statements, cancellationToken);
+                    }
                 }
                 else
                 {
                     await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken, lint, observeDowns: options.Lint.Enabled);
                     health = await StartHealthAsync(database, runner.Current, snapshots, options, prefix, cancellationToken);
+                    changes?.Start(runner.Current);
                     foreach (var migration in migrations)
                     {
                         _current = migration;
@@ -128,6 +139,12 @@ internal sealed class StepLoop
         {
             _stepsOver.TrySetResult();
         }
+    }
+
+    private static async Task<SchemaSnapshot> CommandStart(WorkDatabase database, SnapshotOptions snapshots, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await SnapshotReader.ReadAsync(connection, snapshots, cancellationToken);
     }
 
     /// <param name="prefix">Where the objects of a --changed run's unchanged migrations came from.</param>

@@ -38,17 +38,17 @@ internal sealed class ProvenanceRecorder
         }
     }
 
-    /// <param name="up">The up script as the step loaded it (decoded and split).</param>
+    /// <param name="up">The up script as the step loaded it (decoded and split); null in command mode, where the tool runs the step.</param>
     /// <param name="statements">The migration's statements as the observation saw them (none when nothing observed):
     /// each object's origin is then the statement whose catalog change created or changed it.</param>
-    public void Record(Migration migration, LoadedScript up, SchemaSnapshot after, IReadOnlyList<StatementObservation>? statements = null)
+    public void Record(Migration migration, LoadedScript? up, SchemaSnapshot after, IReadOnlyList<StatementObservation>? statements = null)
     {
         ArgumentNullException.ThrowIfNull(migration);
         var file = OriginOf(migration, up);
         var now = new Dictionary<ObjectId, SnapshotObject>();
         foreach (var o in SnapshotObjects.Of(after))
             now[o.Id] = o;
-        var observed = new StatementChanges(migration.Id, statements ?? [],
+        var observed = new StatementChanges(migration.Id, AtSource(migration, statements ?? []),
             id => now.TryGetValue(id, out var o) ? o.Parent : _objects.TryGetValue(id, out var was) ? was.Parent : null);
         var touchedParents = new HashSet<ObjectId>();
         foreach (var o in now.Values)
@@ -116,14 +116,26 @@ internal sealed class ProvenanceRecorder
     /// The up script, at its one statement when it has only one (besides transaction control): then the splitter alone
     /// establishes which statement did it. With several, only observation could, so the origin stays the file.
     /// </summary>
-    internal static Origin OriginOf(Migration migration, LoadedScript up)
+    internal static Origin OriginOf(Migration migration, LoadedScript? up)
     {
+        // SQL a tool generated (EF Core: the Up method) and command mode's steps (the step's source file, else
+        // dbgate.yml): what the user wrote is the origin, and which statement did it is not known.
+        if (migration.Up.Origin is { } source)
+            return new Origin(migration.Id, source, StatementKnown: false);
         var file = new SourceLocation(migration.Up.RelativePath);
+        if (up is null)
+            return new Origin(migration.Id, file, StatementKnown: false);
         var statements = up.Statements.Where(s => s.Kind == Sql.SqlStatementKind.Sql && !s.IsTransactionControl).Take(2).ToList();
         return statements.Count == 1
             ? new Origin(migration.Id, file with { Line = statements[0].Line, Column = statements[0].Column }, StatementKnown: true)
             : new Origin(migration.Id, file, StatementKnown: false);
     }
+
+    /// <summary>Statements of generated SQL (EF Core) are placed at its source, the migration's Up method, where the user can change them.</summary>
+    private static IEnumerable<StatementObservation> AtSource(Migration migration, IEnumerable<StatementObservation> statements) =>
+        migration.Up.Origin is { } source
+            ? statements.Select(s => s.Location.Path == migration.Up.RelativePath ? s with { Location = source } : s)
+            : statements;
 
     public SchemaProvenance Build() =>
         new(_created.ToDictionary(c => c.Key, c => new ObjectHistory(c.Value, _changes.TryGetValue(c.Key, out var list) ? [.. list] : [])));

@@ -45,9 +45,9 @@ internal sealed class HealthRun
         return run;
     }
 
-    /// <param name="up">The up as the step loaded it.</param>
+    /// <param name="up">The up as the step loaded it; null in command mode.</param>
     /// <param name="statements">The step's observed statements, which place origins at statements.</param>
-    public async Task StepDoneAsync(WorkDatabase database, Migration migration, LoadedScript up, SchemaSnapshot after, IReadOnlyList<Observation.StatementObservation> statements, CancellationToken cancellationToken)
+    public async Task StepDoneAsync(WorkDatabase database, Migration migration, LoadedScript? up, SchemaSnapshot after, IReadOnlyList<Observation.StatementObservation> statements, CancellationToken cancellationToken)
     {
         _recording.Start();
         _provenance.Record(migration, up, after, statements);

@@ -77,10 +77,6 @@ internal static class PrefixClusterCache
         return Find(key, runAs);
     }
 
-    /// <summary>Copies a cluster with the server user's ownership and the 0700 mode PostgreSQL insists on.</summary>
-    public static Task<bool> CopyAsync(string from, string to, CancellationToken cancellationToken) =>
-        ClusterTemplateCache.TryCopyAsync(from, to, cancellationToken);
-
     private static void Prune(string folder)
     {
         try

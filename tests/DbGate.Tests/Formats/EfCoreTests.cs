@@ -85,7 +85,7 @@ public sealed class EfCoreTests(PostgresFixture server)
     [Fact]
     public async Task A_project_that_does_not_build_is_one_configuration_error_naming_the_compiler_error()
     {
-        var copy = EfCoreRun.Copy(RepoPaths.Fixture("efcore"));
+        var copy = EfCoreRun.Copy();
         var context = Path.Combine(copy, "Shop", "ShopContext.cs");
         await File.WriteAllTextAsync(context, (await File.ReadAllTextAsync(context)).Replace("public long Id { get; set; }", "public long Id { get; set }", StringComparison.Ordinal));
 

@@ -11,7 +11,7 @@ internal sealed record FlywayConfig(
     string Directory,
     IReadOnlyList<string> Locations,
     IReadOnlyDictionary<string, string> Placeholders,
-    string Table = "flyway_schema_history",
+    string? Table = null,
     bool Mixed = false,
     bool ReplacePlaceholders = true)
 {
@@ -90,7 +90,8 @@ internal sealed record FlywayConfig(
             Path.GetDirectoryName(path)!,
             [.. locations.Select(l => l.Trim()).Where(l => l.Length > 0)],
             placeholders,
-            setting("table") is { Length: > 0 } table ? table : "flyway_schema_history",
+            // Unset, the tool's own default applies: Flyway's flyway_schema_history, Evolve's changelog.
+            setting("table") is { Length: > 0 } table ? table : null,
             string.Equals(setting("mixed"), "true", StringComparison.OrdinalIgnoreCase),
             !string.Equals(setting("placeholderReplacement"), "false", StringComparison.OrdinalIgnoreCase))
         {

@@ -82,6 +82,20 @@ public sealed class FormatContractTests
         Assert.Equal(format.History.Schemas, history.Schemas);
     }
 
+    [Theory]
+    [InlineData("evolve", "flyway", "changelog")]
+    [InlineData("roundhouse", "grate", "schema RoundhousE")]
+    public void A_tool_sharing_anothers_files_reads_the_same_steps_with_its_own_history(string format, string sibling, string history)
+    {
+        var root = Path.GetFullPath(RepoPaths.Fixture(sibling));
+
+        var (own, shared) = (MigrationDiscovery.Open(root, root, format, FormatOptions.Default), MigrationDiscovery.Open(root, root, sibling, FormatOptions.Default));
+
+        Assert.Equal(shared.Migrations.Select(m => m.Id), own.Migrations.Select(m => m.Id));
+        Assert.Equal(history, own.History.ToString());
+        Assert.True(own.ForwardOnly);
+    }
+
     private static MigrationSet Open(FormatCase format, string name)
     {
         var root = Path.GetFullPath(RepoPaths.Fixture(format.Fixture));

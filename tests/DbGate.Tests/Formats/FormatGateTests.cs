@@ -81,6 +81,22 @@ public sealed class FormatGateTests(PostgresFixture server)
         Assert.Single(result.Notices, n => n.StartsWith($"round trip not applicable: {format} migrations are forward only", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_forward_only_tools_ups_are_linted_and_its_schema_health_checked()
+    {
+        using var folder = new TempFolder();
+        folder.Write("up/0001_tables.sql", "CREATE TABLE t (id int PRIMARY KEY);\nCREATE TABLE events (at timestamptz NOT NULL);");
+        folder.Write("up/0002_add_v.sql", "ALTER TABLE t ADD COLUMN v int NOT NULL DEFAULT 0;");
+
+        var result = await GateHarness.RunAsync(server, folder.Path, o => o with { ProjectRoot = folder.Path, Lint = new(), Health = Core.Rules.Schema.HealthSettings.Default });
+
+        // ACCESS EXCLUSIVE on the existing table t, taken without a lock_timeout.
+        Assert.Contains(result.Findings, f => f.RuleId.StartsWith("DBG1", StringComparison.Ordinal) && f.Migration == "up/0002_add_v.sql" && f.Location?.Path == "up/0002_add_v.sql");
+        var health = Assert.Single(result.Findings, f => f.RuleId == "DBG202");
+        Assert.Equal(new SourceLocation("up/0001_tables.sql", 2, 1), health.Location);
+        Assert.Single(result.Notices, n => n.StartsWith("round trip not applicable: grate migrations are forward only", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<string> Phases(params string[] migrations) =>
         migrations.SelectMany(m => new[] { $"{m} up", $"{m} down", $"{m} redo" });
 

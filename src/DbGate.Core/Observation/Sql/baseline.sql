@@ -71,4 +71,4 @@ objects AS (
     FROM pg_extension x
     WHERE true
 )
-SELECT json_build_object('objects', (SELECT coalesce(json_agg(o), '[]') FROM objects o))::text
+SELECT 'o'::"char" AS dbgate_observed, o.* FROM objects o

@@ -35,7 +35,7 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
             {
                 var inBlock = _transaction.InBlock;
                 await PlainAsync(connection, text, cancellationToken);
-                _transaction.After(statement.Text);
+                _transaction.After(statement);
                 _statements.Add(TransactionControl(statement, inBlock) with { Notices = notices.ToList() });
                 return;
             }
@@ -124,8 +124,9 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
         var after = result.After;
         var now = polled ?? after.Locks.Where(l => l.Catalog == "class").Select(l => (l.Oid, LockModes.Parse(l.Mode))).ToHashSet();
         // Ordered by name, so findings come out in the same order whatever order pg_locks lists them in.
-        var taken = Ordered(now.Where(l => !_transaction.Held.Contains(l)).Select(l => Describe(l, after)).OfType<HeldLock>());
-        var heldBefore = Ordered(_transaction.Held.Select(l => Describe(l, after)).OfType<HeldLock>().Where(l => l.PreExisting));
+        var held = _transaction.HeldBefore(now);
+        var taken = Ordered(now.Where(l => !held.Contains(l)).Select(l => Describe(l, after)).OfType<HeldLock>());
+        var heldBefore = Ordered(held.Select(l => Describe(l, after)).OfType<HeldLock>().Where(l => l.PreExisting));
         var scanned = Scans(result, tables, after);
         var gone = result.Gone.Select(g => new ObservedLock("class", long.Parse(g, System.Globalization.CultureInfo.InvariantCulture), "AccessExclusiveLock", true, null));
         var (changes, rewrites) = DeltaInterpreter.Apply(Mirror, after with { Locks = [.. after.Locks, .. gone] });

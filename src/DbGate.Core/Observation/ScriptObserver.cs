@@ -101,7 +101,7 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
                 await PlainAsync(connection, "ROLLBACK", cancellationToken);
             throw;
         }
-        var observation = Interpret(statement, result, tables, polled: null);
+        var observation = Interpret(statement, result, polled: null);
         if (wrap)
             _transaction.Reset();
         return observation;
@@ -119,7 +119,7 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
     internal long[] KnownRelations() => [.. Mirror.Rows.Where(r => r.Catalog == "class").Select(r => r.Oid)];
 
     /// <param name="polled">Locks seen by polling while a statement ran outside any transaction; null inside one.</param>
-    internal StatementObservation Interpret(SqlStatement statement, ObservedBatch.Result result, long[] tables, IReadOnlyCollection<(long Oid, LockMode Mode)>? polled)
+    internal StatementObservation Interpret(SqlStatement statement, ObservedBatch.Result result, IReadOnlyCollection<(long Oid, LockMode Mode)>? polled)
     {
         var after = result.After;
         var now = polled ?? after.Locks.Where(l => l.Catalog == "class").Select(l => (l.Oid, LockModes.Parse(l.Mode))).ToHashSet();
@@ -127,7 +127,7 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
         var held = _transaction.HeldBefore(now);
         var taken = Ordered(now.Where(l => !held.Contains(l)).Select(l => Describe(l, after)).OfType<HeldLock>());
         var heldBefore = Ordered(held.Select(l => Describe(l, after)).OfType<HeldLock>().Where(l => l.PreExisting));
-        var scanned = Scans(result, tables, after);
+        var scanned = Scans(result, after);
         var gone = result.Gone.Select(g => new ObservedLock("class", long.Parse(g, System.Globalization.CultureInfo.InvariantCulture), "AccessExclusiveLock", true, null));
         var (changes, rewrites) = DeltaInterpreter.Apply(Mirror, after with { Locks = [.. after.Locks, .. gone] });
 
@@ -162,11 +162,13 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
 
     // A scan needs a lock, so only locked tables can have been scanned; their counts are compared with those
     // read right before the statement.
-    private List<RelationRef> Scans(ObservedBatch.Result result, long[] tables, ObservedAfter after)
+    private List<RelationRef> Scans(ObservedBatch.Result result, ObservedAfter after)
     {
         var scanned = new List<RelationRef>();
         if (result.Before is not { Scans.Length: > 0 } before)
             return scanned;
+        // The counts before were read for these tables, in this order.
+        var tables = PreExistingTables();
         foreach (var l in after.Locks.Where(l => l.Catalog == "class" && l.Scans is not null).DistinctBy(l => l.Oid))
         {
             var index = Array.IndexOf(tables, l.Oid);

@@ -32,7 +32,7 @@ internal static class OutsideTransaction
             var polling = PollAsync(poll, polled, stop.Token);
             try
             {
-                await ScriptObserver.PlainAsync(connection, text, cancellationToken);
+                await Execution.ScriptExecutor.ExecuteAsync(connection, text, cancellationToken);
             }
             catch (PostgresException e) when (!cancellationToken.IsCancellationRequested && !Execution.ServerFault.IsFault(e))
             {

@@ -1,3 +1,4 @@
+using DbGate.Core.Execution;
 using DbGate.Core.Migrations;
 using DbGate.Core.Results;
 using DbGate.Core.Sql;
@@ -34,7 +35,7 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
             if (statement.IsTransactionControl)
             {
                 var inBlock = _transaction.InBlock;
-                await PlainAsync(connection, text, cancellationToken);
+                await ScriptExecutor.ExecuteAsync(connection, text, cancellationToken);
                 _transaction.After(statement);
                 _statements.Add(TransactionControl(statement, inBlock) with { Notices = notices.ToList() });
                 return;
@@ -98,7 +99,7 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
         {
             // A terminated backend closes the connection: there is nothing to roll back, and trying would hide why.
             if (connection.State == System.Data.ConnectionState.Open)
-                await PlainAsync(connection, "ROLLBACK", cancellationToken);
+                await ScriptExecutor.ExecuteAsync(connection, "ROLLBACK", cancellationToken);
             throw;
         }
         var observation = Interpret(statement, result, polled: null);
@@ -176,12 +177,5 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
                 scanned.Add(new RelationRef(table.Oid, table.QualifiedName));
         }
         return [.. scanned.OrderBy(t => t.Name, StringComparer.Ordinal)];
-    }
-
-    internal static async Task PlainAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        // A batch of one is sent verbatim; NpgsqlCommand would re-split text such as BEGIN ATOMIC bodies.
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand(sql) } };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }

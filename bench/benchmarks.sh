@@ -10,7 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=${1:-3}
-dotnet build src/DbGate.Cli -c Release -v quiet -nologo >/dev/null
+source bench/lib.sh
+build_cli
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 for variant in without with fixed; do
   mkdir -p "$work/$variant" && cp -r samples/shop-queries/migrations "$work/$variant/"
@@ -40,7 +41,6 @@ for ((i = 0; i < reps; i++)); do
   echo "$line load average $(cut -d' ' -f1-3 /proc/loadavg)"
   order=("${order[2]}" "${order[0]}" "${order[1]}")  # rotate, so no variant always runs first
 done
-median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 wo=$(median "${wall[without]}"); co=$(median "${cpu[without]}")
 for variant in without with fixed; do
   w=$(median "${wall[$variant]}"); c=$(median "${cpu[$variant]}")

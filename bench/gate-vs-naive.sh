@@ -10,7 +10,8 @@ bindir=$(pg_config --bindir 2>/dev/null || ls -d /usr/lib/postgresql/*/bin | tai
 as_server_user=()
 [[ $(id -u) -eq 0 ]] && as_server_user=(setpriv --reuid=postgres --regid=postgres --clear-groups --)
 
-dotnet build src/DbGate.Cli -c Release -v quiet -nologo >/dev/null
+source bench/lib.sh
+build_cli
 now() { date +%s.%N; }
 
 naive() {

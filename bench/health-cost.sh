@@ -10,13 +10,13 @@ rounds=${2:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-dotnet build src/DbGate.Cli -c Release -v quiet -nologo >/dev/null
+source bench/lib.sh
+build_cli
 tool=(dotnet src/DbGate.Cli/bin/Release/net10.0/dotnet-dbgate.dll)
 printf 'migrations: %s\nhealth:\n  enabled: true\n' "$corpus" >"$work/on.yml"
 printf 'migrations: %s\nhealth:\n  enabled: false\n' "$corpus" >"$work/off.yml"
 now() { date +%s.%N; }
 timed() { local start; start=$(now); "$@" >/dev/null 2>&1 || true; echo "$(now) - $start" | bc; }
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 : >"$work/on.txt"; : >"$work/off.txt"; : >"$work/docs.txt"
 for round in $(seq "$rounds"); do

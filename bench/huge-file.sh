@@ -5,7 +5,8 @@
 #   bash bench/huge-file.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet build src/DbGate.Cli -c Release -v quiet -nologo >/dev/null
+source bench/lib.sh
+build_cli
 cli=src/DbGate.Cli/bin/Release/net10.0/dotnet-dbgate.dll
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=$(realpath "${1:-../shared/corpora/crates-io/migrations}")
 reps=${2:-3}
-dotnet build src/DbGate.Cli -c Release -v quiet -nologo >/dev/null
+source bench/lib.sh
+build_cli
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 printf 'migrations: %s\n' "$corpus" > "$work/with.yml"
 printf 'migrations: %s\nlint:\n  enabled: false\n' "$corpus" > "$work/without.yml"
@@ -28,7 +29,6 @@ for ((i = 0; i < reps; i++)); do
   printf 'pair %d: without lint %7.2f s wall %7.2f s CPU, with lint %7.2f s wall %7.2f s CPU (load average %s)\n' \
     "$((i + 1))" "${a% *}" "${a#* }" "${b% *}" "${b#* }" "$(cut -d' ' -f1-3 /proc/loadavg)"
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 ww=$(median "${wall_with[@]}"); wo=$(median "${wall_without[@]}"); cw=$(median "${cpu_with[@]}"); co=$(median "${cpu_without[@]}")
 printf 'median wall: without lint %7.2f s, with lint %7.2f s, ratio %5.3f\n' "$wo" "$ww" "$(echo "$ww / $wo" | bc -l)"
 printf 'median CPU:  without lint %7.2f s, with lint %7.2f s, ratio %5.3f\n' "$co" "$cw" "$(echo "$cw / $co" | bc -l)"

@@ -9,7 +9,8 @@ corpus=$(realpath "${1:-../shared/corpora/crates-io/migrations}")
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 npm install --prefix "$work/npm" --no-audit --no-fund --loglevel=error squawk-cli >/dev/null
 squawk="$work/npm/node_modules/.bin/squawk"
-dotnet build src/DbGate.Cli -c Release -v quiet -nologo >/dev/null
+source bench/lib.sh
+build_cli
 dbgate() { dotnet src/DbGate.Cli/bin/Release/net10.0/dotnet-dbgate.dll check "$1" --provider local --json "$2" >/dev/null 2>&1 || true; }
 echo "squawk $("$squawk" --version | awk '{print $2}') (default settings, --assume-in-transaction where the tool runs the file in one); DbGate $(git rev-parse --short HEAD) on PostgreSQL $(pg_config --version | awk '{print $2}')"
 

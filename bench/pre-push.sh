@@ -11,22 +11,18 @@ corpus=$(realpath "${1:-../shared/corpora/crates-io/migrations}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [[ -n "${KEEP:-}" ]] && trap - EXIT && echo "work: $work"
-# A private NuGet folder and CLI home: the SDK's local-tool cache (~/.dotnet/toolResolverCache) knows a package by
-# id and version only, and would point `dotnet dbgate` at an earlier run's packages.
-export NUGET_PACKAGES="$work/packages" DOTNET_CLI_HOME="$work/cli-home" DBGATE_CACHE="$work/cache" NO_COLOR=1 DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+source bench/lib.sh
+export DBGATE_CACHE="$work/cache"
 export GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com
 
-dotnet pack src/DbGate.Cli -c Release -o "$work/feed" -v quiet -nologo >/dev/null
-version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
+pack_tool "$work"
 
 repo="$work/repo"
-mkdir -p "$repo/.config"
+mkdir -p "$repo"
 cd "$repo"
 git init -q -b main
 cp -r "$corpus" migrations
-printf '<configuration><packageSources><clear /><add key="feed" value="%s" /></packageSources></configuration>\n' "$work/feed" > nuget.config
-echo '{ "version": 1, "isRoot": true, "tools": {} }' > .config/dotnet-tools.json
-dotnet tool install DbGate --version "$version" >/dev/null
+install_local_tool "$work"
 git add -A && git commit -q -m "crates.io migrations"
 git checkout -q -b feature
 new=migrations/2099-12-31-000000-0000_add_users_nickname
@@ -44,7 +40,6 @@ seconds() {
   if ((status > 1)); then echo "exit $status: $*" >&2; cat "$work/last.log" >&2; return 1; fi
   echo "$(now) - $start" | bc
 }
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 full=$(seconds dotnet dbgate check migrations --provider local)
 cold=$(seconds dotnet dbgate check migrations --provider local --changed --base main)

@@ -25,8 +25,7 @@ internal static class BenchmarkCommand
             if (options.Benchmarks.Queries.Count == 0)
                 return await CommandErrors.FailAsync("nothing to benchmark: dbgate.yml lists no benchmarks.queries", ExitCodes.Usage);
             var updating = result.GetValue(update);
-            // The baseline about to be replaced must not judge the run that replaces it.
-            var run = updating ? options with { Benchmarks = options.Benchmarks with { Baseline = null } } : options;
+            var run = updating ? options with { Benchmarks = options.Benchmarks with { CompareWithBaseline = false } } : options;
             var gate = await GateRunner.RunAsync(run, line => Console.Error.WriteLine($"dbgate: {line}"), cancellationToken);
             await new TextReportWriter(new ReportContext { FailOn = options.FailOn }, TextReportOptions.ForConsole() with { ShowSteps = false }).WriteAsync(gate, Console.Out, CancellationToken.None);
             if (!gate.Complete)

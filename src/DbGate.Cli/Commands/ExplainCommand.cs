@@ -23,19 +23,22 @@ internal static class ExplainCommand
         {
             var options = await OptionsResolver.ResolveAsync(project.Read(result), Environment.CurrentDirectory, cancellationToken);
             var outcome = await ExplainRunner.RunAsync(options, result.GetValue(sql)!, result.GetValue(parameters) ?? [], null, cancellationToken);
-            await ShowAsync(outcome, options.ProjectRoot);
-            return outcome.Findings.Any(f => f.Level >= options.FailOn && options.FailOn != Core.Results.Level.None) ? ExitCodes.Findings : ExitCodes.Passed;
+            // The findings as a result of their own, which check's writer prints and judges as it judges a run.
+            var findings = new Core.Results.GateResult(options.ProjectRoot, outcome.Server, [], outcome.Findings, TimeSpan.Zero);
+            await ShowAsync(outcome, findings);
+            return findings.FailsAt(options.FailOn) ? ExitCodes.Findings : ExitCodes.Passed;
         }, cancellationToken));
         return command;
     }
 
-    private static async Task ShowAsync(ExplainOutcome outcome, string projectRoot)
+    private static async Task ShowAsync(ExplainOutcome outcome, Core.Results.GateResult findings)
     {
+        var text = TextReportOptions.ForConsole();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(Console.Out),
             Ansi = AnsiSupport.Detect,
-            ColorSystem = TextReportOptions.ColourWanted(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR")) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            ColorSystem = text.Colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
         // A plan line is long; in a log, wrapping it would only break it.
         if (Console.IsOutputRedirected)
@@ -48,7 +51,6 @@ internal static class ExplainCommand
             PlanTreeView.Write(console, plan, PlanMarks.Of(plan, outcome.Limits));
         }
         // The findings as check prints them, advice included.
-        var findings = new Core.Results.GateResult(projectRoot, outcome.Server, [], outcome.Findings, TimeSpan.Zero);
-        await new TextReportWriter(options: TextReportOptions.ForConsole() with { ShowSteps = false, ShowSummary = false }).WriteAsync(findings, Console.Out, CancellationToken.None);
+        await new TextReportWriter(options: text with { ShowSteps = false, ShowSummary = false }).WriteAsync(findings, Console.Out, CancellationToken.None);
     }
 }

@@ -24,7 +24,7 @@ internal static class InitCommand
                     throw new ConfigurationException($"{target} already exists: pass --force to replace it");
                 var found = ProjectInspector.Find(root);
                 await File.WriteAllTextAsync(target, ConfigTemplate.Render(root, found), cancellationToken);
-                Console.WriteLine($"dbgate: wrote {target}: {found.Count} {found.Format} migrations in {Path.GetRelativePath(root, found.Folder)}");
+                Console.WriteLine($"dbgate: wrote {target}: {found.Summary} in {Path.GetRelativePath(root, found.Folder)}");
                 Console.WriteLine("dbgate: next, dotnet dbgate check; and dotnet dbgate hook install to gate every git push");
                 return ExitCodes.Passed;
             }

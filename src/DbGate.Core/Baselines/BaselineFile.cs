@@ -40,12 +40,9 @@ public static class BaselineFile
             .Select(f => new BaselineEntry(f.Fingerprint, f.RuleId, f.Message, f.Location is { } at ? $"{at.Path}:{at.Line}" : f.Migration))
             .OrderBy(e => e.Fingerprint, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal)
             .ToList();
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-            Directory.CreateDirectory(directory);
-        await using var stream = File.Create(path);
-        await JsonSerializer.SerializeAsync(stream, new BaselineDocument(CurrentVersion, entries), BaselineJsonContext.Default.BaselineDocument, cancellationToken);
-        await stream.WriteAsync("\n"u8.ToArray(), cancellationToken);
+        // As the reports are written: a run stopped midway leaves the committed file as it was, never half of one.
+        await Reports.AtomicFile.WriteAsync(Path.GetFullPath(path),
+            stream => Reports.ReportJson.WriteAsync(stream, new BaselineDocument(CurrentVersion, entries), Reports.ReportJson.Report, cancellationToken), cancellationToken);
     }
 }
 

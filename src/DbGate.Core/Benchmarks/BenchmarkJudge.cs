@@ -28,23 +28,29 @@ internal static class BenchmarkJudge
     private static BenchmarkObservation Compared(BenchmarkObservation observed, Baseline.BenchmarkBaseline file, BenchmarkOptions options, string? projectRoot, List<string> notices)
     {
         var shown = projectRoot is null ? Path.GetFileName(options.BaselinePath!) : Migrations.ProjectPaths.Relative(projectRoot, options.BaselinePath!);
-        var major = observed.ServerVersion.Split('.', ' ')[0];
+        var major = Baseline.DatasetContract.Major(observed.ServerVersion);
         var run = file.Runs.FirstOrDefault(r => r.Major == major)
             ?? throw new Configuration.ConfigurationException(
                 $"{shown} holds benchmarks of PostgreSQL {string.Join(", ", file.Runs.Select(r => r.Major))}, not {major}: write it again with dotnet dbgate benchmark --update-baseline");
         if (run.Contract != observed.Contract)
             throw new Configuration.ConfigurationException(
                 $"{shown} was measured with {run.Contract}, this run with {observed.Contract}: the figures do not compare; write it again with dotnet dbgate benchmark --update-baseline");
-        notices.Add(run.Schema == observed.Schema
+        // The baseline must have been measured at a point of this run's history: then the migrations since are the
+        // change being checked, and only they can be blamed. Any other schema is another history (a branch behind the
+        // one that wrote it, a migration edited since), whose figures say nothing about this one's migrations.
+        IReadOnlyList<string> since = run.Schema == observed.Schema ? [] : observed.Changes.Since(run.Schema)
+            ?? throw new Configuration.ConfigurationException(
+                $"{shown} was measured on schema {run.Schema}, which this run's migrations never produced (its schema is {observed.Schema}): the baseline comes from another history of migrations (a branch this one is behind, or a migration edited since); merge that branch, or write it again with dotnet dbgate benchmark --update-baseline");
+        notices.Add(since.Count == 0
             ? $"benchmarks compared with {shown} (same schema)"
-            : $"benchmarks compared with {shown}, measured on schema {run.Schema}; this run's is {observed.Schema}");
+            : $"benchmarks compared with {shown}, measured on the schema before {since[0]}; changed since by {string.Join(", ", since)}");
         return observed with
         {
             Queries = [.. observed.Queries.Select(q =>
             {
                 var entries = run.Queries.Where(e => e.Name == q.Query.Name).ToList();
                 var tables = q.Measured.SelectMany(m => m.Plan.Root.Descendants()).Select(n => n.Table).OfType<string>().Concat(entries.SelectMany(e => e.Access.Keys));
-                return entries.Count == 0 ? q : q with { Baseline = new BaselineFacts(entries, options.Tolerance, observed.Changes.LastTouching(tables), shown) };
+                return entries.Count == 0 ? q : q with { Baseline = new BaselineFacts(entries, options.Tolerance, observed.Changes.LastTouching(tables, since), shown) };
             })],
         };
     }

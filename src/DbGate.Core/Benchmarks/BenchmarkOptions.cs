@@ -12,11 +12,17 @@ public sealed record BenchmarkOptions
     /// <summary>max_parallel_workers_per_gather for every run.</summary>
     public int ParallelWorkers { get; init; }
 
-    /// <summary>Where the benchmark baseline is (or would be written), absolute; null without dbgate.yml.</summary>
-    public string? BaselinePath { get; init; }
+    /// <summary>Where the benchmark baseline is (or would be written); null without dbgate.yml.</summary>
+    public BenchmarkBaselineSetting? BaselineFile { get; init; }
 
-    /// <summary>The baseline as read, when the file exists.</summary>
+    /// <summary>Where the benchmark baseline is (or would be written), absolute; null without dbgate.yml.</summary>
+    public string? BaselinePath => BaselineFile?.Path;
+
+    /// <summary>The baseline as read by the run that judges against it (<see cref="Baseline.BaselineLoader"/>); null before, or without a file.</summary>
     public Baseline.BenchmarkBaseline? Baseline { get; init; }
+
+    /// <summary>False for <c>--update-baseline</c>: the baseline about to be replaced must not judge (nor, broken, stop) the run that replaces it.</summary>
+    public bool CompareWithBaseline { get; init; } = true;
 
     /// <summary>How much worse than the baseline cost or buffers may get: 0.2 for 20 %.</summary>
     public double Tolerance { get; init; } = 0.2;
@@ -24,6 +30,11 @@ public sealed record BenchmarkOptions
     /// <summary><c>benchmarks.defaults</c>: what a query inherits, and what <c>dotnet dbgate explain</c> judges by.</summary>
     public BenchmarkLimits Defaults { get; init; } = BenchmarkLimits.Default;
 }
+
+/// <param name="Path">Absolute.</param>
+/// <param name="Shown">Relative to the project root, for messages.</param>
+/// <param name="RequiredAt">Where dbgate.yml names it (<c>benchmarks.baseline:</c>), which makes the file required; null for the default name, read only when present.</param>
+public sealed record BenchmarkBaselineSetting(string Path, string Shown, string? RequiredAt);
 
 /// <param name="Name">As written under <c>name:</c>; unique.</param>
 /// <param name="Sql">One statement, without a trailing semicolon.</param>
@@ -43,6 +54,9 @@ public sealed record BenchmarkQuery(
 
     /// <summary>The statement as the splitter found it, to map a position PostgreSQL reports back to its file.</summary>
     public Sql.SqlStatement? Statement { get; init; }
+
+    /// <summary>What gives the values in messages, such as --param; null for dbgate.yml's params[i].</summary>
+    public string? ParametersGivenBy { get; init; }
 
     /// <summary>Where each parameter set is written, by index, for a count that does not match.</summary>
     public IReadOnlyList<SourceLocation> ParameterLocations { get; init; } = [];

@@ -4,6 +4,7 @@ using DbGate.Core.Execution;
 using DbGate.Core.Migrations;
 using DbGate.Core.Results;
 using DbGate.Core.Seeding;
+using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Snapshots;
 using Npgsql;
 
@@ -32,7 +33,8 @@ internal static class BenchmarkStage
         var clock = Stopwatch.StartNew();
         var connection = await database.OpenAsync(cancellationToken);
         await using var session = await ExplainSession.OpenAsync(connection, benchmarks.ParallelWorkers, cancellationToken);
-        var schema = SnapshotDigest.Fingerprint(await SnapshotReader.ReadAsync(connection, SnapshotOptions.Default.For(set.History), cancellationToken)) ?? "";
+        // The step loop read the final schema after the last up; only explain, which has no step loop, reads it here.
+        var schema = changes?.Final ?? SnapshotDigest.Fingerprint(await SnapshotReader.ReadAsync(connection, SnapshotOptions.Default.For(set.History), cancellationToken)) ?? "";
         var seeded = await Seeder.SeedAsync(connection, seed with { HistoryTables = set.History.Tables }, cancellationToken);
         var statistics = await GatherStatisticsAsync(connection, seeded, cancellationToken);
         log(string.Create(CultureInfo.InvariantCulture,
@@ -63,15 +65,13 @@ internal static class BenchmarkStage
     /// </summary>
     private static async Task<string> GatherStatisticsAsync(NpgsqlConnection connection, SeedResult seeded, CancellationToken cancellationToken)
     {
-        var tables = seeded.Tables.Where(t => t.Rows > 0).Select(t => $"{Quote(t.Schema)}.{Quote(t.Name)}").ToList();
+        var tables = seeded.Tables.Where(t => t.Rows > 0).Select(t => SqlNames.Qualified(t.Schema, t.Name)).ToList();
         if (tables.Count == 0)
             return "no rows to analyze";
         await using var command = new NpgsqlCommand($"VACUUM {string.Join(", ", tables)}", connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return string.Create(CultureInfo.InvariantCulture, $"ANALYZE and VACUUM of {tables.Count} tables");
     }
-
-    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private static string Line(QueryFacts facts) =>
         facts.Failure is { } failure

@@ -32,17 +32,10 @@ public static class ExplainRunner
         var provider = await ProviderSelector.SelectAsync(options, cancellationToken);
         log($"starting PostgreSQL ({provider.Name}) for {set.Migrations.Count} migrations");
         await using var server = await provider.StartAsync(cancellationToken);
-        await using var database = await WorkDatabase.CreateAsync(server, new WorkDatabaseOptions(options.StatementTimeout, options.Superuser, options.Extensions), cancellationToken);
+        // Never an existing database (no AllowExistingDatabase, unlike the gate's work options): explain seeds.
+        await using var database = await WorkDatabase.CreateAsync(server, PrefixStart.WorkOptions(options) with { AllowExistingDatabase = false }, cancellationToken);
         await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            foreach (var migration in set.Migrations)
-            {
-                var up = await LoadedScript.LoadAsync(migration.Up, cancellationToken) with { Gateway = database.Extensions };
-                var applied = await ScriptExecutor.RunAsTheToolWouldAsync(connection, up, TransactionSemantics.RunsInTransaction(migration, up), cancellationToken);
-                if (applied.Failure is { } failure)
-                    throw new Docs.MigrationFailedException($"{failure.Location}: the up of {migration.Id} fails: {failure.Message}");
-            }
-        }
+            await ForwardRun.ApplyAllAsync(connection, database, set.Migrations, cancellationToken);
         var outcome = await BenchmarkStage.RunAsync(database, set, finalSchema: true, new BenchmarkOptions { Queries = [query], ParallelWorkers = options.Benchmarks.ParallelWorkers }, options.Seed, log, cancellationToken);
         if (outcome.Observed is not { } observed)
             throw new ConfigurationException(outcome.Notices is [var why, ..] ? why : "the query could not be explained");
@@ -65,7 +58,7 @@ public static class ExplainRunner
         }
         if (statements is not [{ Kind: Sql.SqlStatementKind.Sql } statement])
             throw new ConfigurationException($"explain: give one statement (got {statements.Count})");
-        return new BenchmarkQuery("explain", statement.Text, [parameters], limits, CommandLine, CommandLine) { Statement = statement };
+        return new BenchmarkQuery("explain", statement.Text, [parameters], limits, CommandLine, CommandLine) { Statement = statement, ParametersGivenBy = "--param" };
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DbGate.Core.Results;
+using DbGate.Core.Seeding.Catalog;
 using Npgsql;
 
 namespace DbGate.Core.Benchmarks;
@@ -19,6 +20,9 @@ internal sealed class ExplainSession(NpgsqlConnection connection) : IAsyncDispos
         "effective_cache_size", "default_statistics_target", "shared_buffers",
     ];
 
+    private readonly Dictionary<string, (bool Exists, string? Closest)> _exists = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlySet<string>> _columns = new(StringComparer.Ordinal);
+    private string[]? _tableNames;
     private int _prepared;
 
     public static async Task<ExplainSession> OpenAsync(NpgsqlConnection connection, int parallelWorkers, CancellationToken cancellationToken)
@@ -79,40 +83,52 @@ internal sealed class ExplainSession(NpgsqlConnection connection) : IAsyncDispos
         return ExplainedPlan.Parse((string)(await command.ExecuteScalarAsync(cancellationToken))!);
     }
 
-    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-
     /// <summary>Whether <paramref name="table"/> (table or schema.table) exists, and otherwise the closest table name.</summary>
+    /// <remarks>The schema does not change while benchmarks run (each runs in a transaction rolled back): answers are kept.</remarks>
     public async Task<(bool Exists, string? Closest)> TableExistsAsync(string table, CancellationToken cancellationToken)
     {
+        if (_exists.TryGetValue(table, out var known))
+            return known;
         await using var command = new NpgsqlCommand(
             """
             SELECT to_regclass($1) IS NOT NULL,
-                   ARRAY(SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                         WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%')
-            """, connection) { Parameters = { new() { Value = table } } };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        if (reader.GetBoolean(0))
-            return (true, null);
+                   CASE WHEN $2 THEN ARRAY(SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                         WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%') END
+            """, connection) { Parameters = { new() { Value = table }, new() { Value = _tableNames is null } } };
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            _tableNames ??= reader.GetFieldValue<string[]>(1);
+            if (reader.GetBoolean(0))
+                return _exists[table] = (true, null);
+        }
         var name = table[(table.LastIndexOf('.') + 1)..];
-        var closest = reader.GetFieldValue<string[]>(1).MinBy(t => Configuration.EditDistance.Between(name, t));
-        return (false, closest is not null && Configuration.EditDistance.Between(name, closest) <= Math.Max(2, name.Length / 3) ? closest : null);
+        var closest = _tableNames.MinBy(t => Configuration.EditDistance.Between(name, t));
+        return _exists[table] = (false, closest is not null && Configuration.EditDistance.Between(name, closest) <= Math.Max(2, name.Length / 3) ? closest : null);
     }
 
-    /// <summary>The columns of each table (schema.table), for reading the plan's conditions.</summary>
+    /// <summary>The columns of each table (schema.table), for reading the plan's conditions; each table is asked about once per session.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> ColumnsAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT t.name, a.attname::text FROM unnest($1::text[]) AS t(name)
-            JOIN pg_attribute a ON a.attrelid = to_regclass(t.name) AND a.attnum > 0 AND NOT a.attisdropped
-            """, connection) { Parameters = { new() { Value = tables.Select(t => string.Join('.', t.Split('.').Select(Quote))).ToArray() } } };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var names = tables.ToDictionary(t => string.Join('.', t.Split('.').Select(Quote)), t => t, StringComparer.Ordinal);
-        var columns = tables.ToDictionary(t => t, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-            columns[names[reader.GetString(0)]].Add(reader.GetString(1));
-        return columns.ToDictionary(c => c.Key, c => (IReadOnlySet<string>)c.Value, StringComparer.Ordinal);
+        var missing = tables.Where(t => !_columns.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            await using var command = new NpgsqlCommand(
+                """
+                SELECT t.name, a.attname::text FROM unnest($1::text[]) AS t(name)
+                JOIN pg_attribute a ON a.attrelid = to_regclass(t.name) AND a.attnum > 0 AND NOT a.attisdropped
+                """, connection) { Parameters = { new() { Value = missing.Select(Regclass).ToArray() } } };
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var names = missing.ToDictionary(Regclass, t => t, StringComparer.Ordinal);
+            var found = missing.ToDictionary(t => t, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+            while (await reader.ReadAsync(cancellationToken))
+                found[names[reader.GetString(0)]].Add(reader.GetString(1));
+            foreach (var (table, columns) in found)
+                _columns[table] = columns;
+        }
+        return tables.Distinct(StringComparer.Ordinal).ToDictionary(t => t, t => _columns[t], StringComparer.Ordinal);
+
+        static string Regclass(string table) => string.Join('.', table.Split('.').Select(SqlNames.Quote));
     }
 
     /// <summary>Each identifier as PostgreSQL's quote_ident writes it: bare when it may be, quoted when it must.</summary>
@@ -163,7 +179,7 @@ internal sealed class ExplainSession(NpgsqlConnection connection) : IAsyncDispos
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 
     /// <summary>An untyped literal, which EXECUTE casts to the parameter's type as PostgreSQL would cast a bound value.</summary>
-    private static string Literal(string? value) => value is null ? "NULL" : $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
+    private static string Literal(string? value) => value is null ? "NULL" : SqlNames.Literal(value);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

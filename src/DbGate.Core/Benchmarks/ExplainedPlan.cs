@@ -47,9 +47,17 @@ public sealed record ExplainedPlan(PlanNode Root, double PlanningMs, double Exec
             JoinFilter = Text(plan, "Join Filter"),
             SortKey = Texts(plan, "Sort Key"),
             Output = Texts(plan, "Output"),
-            SpilledToDisk = Text(plan, "Sort Space Type") == "Disk" || Number(plan, "Temp Written Blocks") > 0 && Text(plan, "Node Type") is "Sort" or "Incremental Sort",
+            SpilledToDisk = Text(plan, "Node Type") is "Sort" or "Incremental Sort" && (Text(plan, "Sort Space Type") == "Disk" || OwnTempWritten(plan) > 0),
         };
     }
+
+    /// <summary>
+    /// The temporary blocks this node wrote itself: EXPLAIN's figure includes its children's, so a top-N sort in memory
+    /// above a function scan whose tuplestore spilled would otherwise count as a sort spilling to disk.
+    /// </summary>
+    private static double OwnTempWritten(JsonElement plan) =>
+        Number(plan, "Temp Written Blocks")
+        - (plan.TryGetProperty("Plans", out var plans) ? plans.EnumerateArray().Sum(child => Number(child, "Temp Written Blocks")) : 0);
 
     private static double Number(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;

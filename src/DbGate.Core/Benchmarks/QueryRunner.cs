@@ -37,11 +37,11 @@ internal static class QueryRunner
     private static async Task<ParameterSetRun> MeasureAsync(ExplainSession session, BenchmarkQuery query, PreparedQuery prepared, int index, CancellationToken cancellationToken)
     {
         var values = query.ParameterSets[index];
+        var at = index < query.ParameterLocations.Count ? query.ParameterLocations[index] : query.Location;
         if (values.Count != prepared.ParameterTypes.Count)
         {
-            var at = index < query.ParameterLocations.Count ? query.ParameterLocations[index] : query.Location;
             var takes = prepared.ParameterTypes.Count == 0 ? "none" : string.Join(", ", prepared.ParameterTypes.Select((t, i) => string.Create(CultureInfo.InvariantCulture, $"${i + 1} {t}")));
-            var message = string.Create(CultureInfo.InvariantCulture, $"params[{index}] gives {Values(values.Count)}, but the statement takes {prepared.ParameterTypes.Count} ({takes})");
+            var message = string.Create(CultureInfo.InvariantCulture, $"{(query.ParametersGivenBy is { } by ? by : $"params[{index}]")} gives {Values(values.Count)}, but the statement takes {prepared.ParameterTypes.Count} ({takes})");
             return new ParameterSetRun(index, values, null, [], new QueryFailure(message, at, []));
         }
         var limits = query.Limits;
@@ -60,7 +60,9 @@ internal static class QueryRunner
         }
         catch (PostgresException e) when (!cancellationToken.IsCancellationRequested)
         {
-            return new ParameterSetRun(index, values, null, [], Failure(query, e));
+            // What fails here is EXECUTE with these values (a value of the wrong type, a division by zero): its
+            // position counts in DbGate's EXPLAIN text, not in the statement, so the place is the parameter set.
+            return new ParameterSetRun(index, values, null, [], new QueryFailure(e.MessageText, at, Details(e)));
         }
         var median = measured.OrderBy(p => p.TimeMs).ElementAt((measured.Count - 1) / 2);
         return new ParameterSetRun(index, values, median, [.. measured.Select(p => p.TimeMs)]);
@@ -83,13 +85,20 @@ internal static class QueryRunner
         return null;
     }
 
-    private static QueryFailure Failure(BenchmarkQuery query, PostgresException e)
+    private static List<string> Details(PostgresException e)
     {
         var details = new List<string> { $"SQLSTATE {e.SqlState}" };
         if (e.Detail is { Length: > 0 } detail)
             details.Add($"detail: {detail}");
         if (e.Hint is { Length: > 0 } hint)
             details.Add($"hint: {hint}");
+        return details;
+    }
+
+    /// <summary>PREPARE's error, at its place in the statement's file when there is one.</summary>
+    private static QueryFailure Failure(BenchmarkQuery query, PostgresException e)
+    {
+        var details = Details(e);
         var location = query.Location;
         if (e.Position > 0 && query.File is { } file && query.Statement is { } statement && e.Position <= statement.Text.Length + 1)
         {

@@ -18,12 +18,14 @@ internal static class BenchmarkOptionsResolver
     public static async Task<BenchmarkOptions> ResolveAsync(
         BenchmarksSection? section, YamlLocations locations, string configPath, string projectRoot, CancellationToken cancellationToken)
     {
+        // Only where the path is: the file is read (and, when named here, required) by the run that judges against it,
+        // so the first --update-baseline can write it and a broken one never blocks explain or docs.
         var baselinePath = Path.GetFullPath(section?.Baseline ?? DefaultBaseline, Path.GetDirectoryName(configPath)!);
-        var shownBaseline = Migrations.ProjectPaths.Relative(projectRoot, baselinePath);
-        if (section?.Baseline is not null && !File.Exists(baselinePath))
-            throw new ConfigurationException(locations.Of("benchmarks", "baseline") is { } b ? $"{b}: benchmarks.baseline: file not found: {section.Baseline} (write it with dotnet dbgate benchmark --update-baseline)" : $"benchmarks.baseline: file not found: {section.Baseline}");
+        var baseline = new BenchmarkBaselineSetting(
+            baselinePath, Migrations.ProjectPaths.Relative(projectRoot, baselinePath),
+            section?.Baseline is null ? null : locations.Of("benchmarks", "baseline")?.ToString() ?? "benchmarks");
         if (section is null)
-            return BenchmarkOptions.None with { BaselinePath = baselinePath };
+            return BenchmarkOptions.None with { BaselineFile = baseline };
         var file = Migrations.ProjectPaths.Relative(projectRoot, configPath);
         SourceLocation? At(params string[] path) => locations.Of(["benchmarks", .. path]) is { } at ? new SourceLocation(file, at.Line, at.Column) : null;
         ConfigurationException Error(string[] path, string message) =>
@@ -69,8 +71,7 @@ internal static class BenchmarkOptionsResolver
             Queries = queries,
             ParallelWorkers = section.ParallelWorkers ?? 0,
             Defaults = inherited,
-            BaselinePath = baselinePath,
-            Baseline = File.Exists(baselinePath) ? await Core.Benchmarks.Baseline.BaselineFile.ReadAsync(baselinePath, shownBaseline, cancellationToken) : null,
+            BaselineFile = baseline,
             Tolerance = (section.Tolerance ?? 20) / 100,
         };
     }

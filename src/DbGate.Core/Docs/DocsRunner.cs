@@ -20,15 +20,9 @@ public static class DocsRunner
         var provider = await ProviderSelector.SelectAsync(options, cancellationToken);
         log($"starting PostgreSQL ({provider.Name}) for {migrations.Count} migrations");
         await using var server = await provider.StartAsync(cancellationToken);
-        await using var database = await WorkDatabase.CreateAsync(server, new WorkDatabaseOptions(options.StatementTimeout, options.Superuser, options.Extensions, options.AllowExistingDatabase), cancellationToken);
+        await using var database = await WorkDatabase.CreateAsync(server, PrefixStart.WorkOptions(options), cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        foreach (var migration in migrations)
-        {
-            var up = await LoadedScript.LoadAsync(migration.Up, cancellationToken) with { Gateway = database.Extensions };
-            var run = await ScriptExecutor.RunAsTheToolWouldAsync(connection, up, TransactionSemantics.RunsInTransaction(migration, up), cancellationToken);
-            if (run.Failure is { } failure)
-                throw new MigrationFailedException($"{failure.Location}: the up of {migration.Id} fails: {failure.Message}");
-        }
+        await ForwardRun.ApplyAllAsync(connection, database, migrations, cancellationToken);
         return await SnapshotReader.ReadAsync(connection, SnapshotOptions.Default, cancellationToken);
     }
 

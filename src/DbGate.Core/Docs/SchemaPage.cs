@@ -15,7 +15,7 @@ internal static class SchemaPage
         var tables = snapshot.Tables.Where(t => t.Schema == schema).ToList();
         if (tables.Count > 0)
         {
-            md.Append("## Tables\n\n| Table | Kind | Columns | Comment |\n| --- | --- | --- | --- |\n");
+            md.Append("## Tables\n\n" + Reports.MarkdownText.TableHeader("Table", "Kind", "Columns", "Comment"));
             foreach (var t in tables)
                 md.Append($"| [{MarkdownText.Inline(t.Name)}](#{Anchor(t.QualifiedName)}) | {t.Kind} | {Formats.Number(t.Columns.Count)} | {DataDictionary.Cell(t.Comment)} |\n");
             md.Append("\n## Relations\n\n```mermaid\n")
@@ -42,7 +42,7 @@ internal static class SchemaPage
                 .Append(v.Options.Count > 0 ? $" with ({MarkdownText.Inline(string.Join(", ", v.Options))})" : "").Append(".\n\n");
             if (v.Comment is not null)
                 md.Append(MarkdownText.Inline(v.Comment)).Append("\n\n");
-            md.Append("| Column | Type |\n| --- | --- |\n");
+            md.Append(Reports.MarkdownText.TableHeader("Column", "Type"));
             foreach (var c in v.Columns)
                 md.Append($"| {MarkdownText.Inline(c.Name)} | {MarkdownText.Inline(c.Type)} |\n");
             md.Append("\n```sql\n").Append(v.Query.Trim()).Append("\n```\n\n");
@@ -54,7 +54,7 @@ internal static class SchemaPage
         var routines = snapshot.Routines.Where(r => r.Schema == schema).ToList();
         if (routines.Count == 0)
             return;
-        md.Append("## Functions and procedures\n\n| Signature | Kind | Returns | Language | Security | Comment |\n| --- | --- | --- | --- | --- | --- |\n");
+        md.Append("## Functions and procedures\n\n" + Reports.MarkdownText.TableHeader("Signature", "Kind", "Returns", "Language", "Security", "Comment"));
         foreach (var r in routines)
         {
             md.Append($"| {MarkdownText.Code(r.Signature)} | {r.Kind} | {MarkdownText.Inline(r.Returns ?? "")} | {MarkdownText.Inline(r.Language)} | "
@@ -68,7 +68,7 @@ internal static class SchemaPage
         var sequences = snapshot.Sequences.Where(s => s.Schema == schema).ToList();
         if (sequences.Count > 0)
         {
-            md.Append("## Sequences\n\n| Sequence | Type | Owned by |\n| --- | --- | --- |\n");
+            md.Append("## Sequences\n\n" + Reports.MarkdownText.TableHeader("Sequence", "Type", "Owned by"));
             foreach (var s in sequences)
                 md.Append($"| {MarkdownText.Inline(s.Name)} | {s.Type}{(s.Identity ? " (identity)" : "")} | {MarkdownText.Inline(s.OwnedByTable is null ? "" : s.OwnedByTable + "." + s.OwnedByColumn)} |\n");
             md.Append('\n');
@@ -76,7 +76,7 @@ internal static class SchemaPage
         var enums = snapshot.Enums.Where(e => e.Schema == schema).ToList();
         if (enums.Count > 0)
         {
-            md.Append("## Enums\n\n| Enum | Values | Comment |\n| --- | --- | --- |\n");
+            md.Append("## Enums\n\n" + Reports.MarkdownText.TableHeader("Enum", "Values", "Comment"));
             foreach (var e in enums)
                 md.Append($"| {MarkdownText.Inline(e.Name)} | {MarkdownText.Inline(string.Join(", ", e.Labels))} | {DataDictionary.Cell(e.Comment)} |\n");
             md.Append('\n');
@@ -84,7 +84,7 @@ internal static class SchemaPage
         var domains = snapshot.Domains.Where(d => d.Schema == schema).ToList();
         if (domains.Count > 0)
         {
-            md.Append("## Domains\n\n| Domain | Type | Not null | Constraints | Comment |\n| --- | --- | --- | --- | --- |\n");
+            md.Append("## Domains\n\n" + Reports.MarkdownText.TableHeader("Domain", "Type", "Not null", "Constraints", "Comment"));
             foreach (var d in domains)
                 md.Append($"| {MarkdownText.Inline(d.Name)} | {MarkdownText.Inline(d.BaseType)} | {(d.NotNull ? "yes" : "no")} | {MarkdownText.Inline(string.Join("; ", d.Constraints.Select(c => c.Clause)))} | {DataDictionary.Cell(d.Comment)} |\n");
             md.Append('\n');

@@ -19,7 +19,7 @@ internal static class TableSection
         if (table.RowSecurity)
             md.Append(table.ForceRowSecurity ? "Row-level security: enabled, forced.\n\n" : "Row-level security: enabled.\n\n");
 
-        md.Append("| Column | Type | Default | Nullable | Comment |\n| --- | --- | --- | --- | --- |\n");
+        md.Append(Reports.MarkdownText.TableHeader("Column", "Type", "Default", "Nullable", "Comment"));
         foreach (var c in table.Columns)
         {
             var value = c.Identity is { } identity ? $"identity ({identity.ToLowerInvariant()})" : c.Generated is { } generated ? $"generated: {generated}" : c.Default;
@@ -30,7 +30,7 @@ internal static class TableSection
         var constraints = snapshot.Constraints.Where(c => c.QualifiedTable == table.QualifiedName).ToList();
         if (constraints.Count > 0)
         {
-            md.Append("| Constraint | Type | Definition |\n| --- | --- | --- |\n");
+            md.Append(Reports.MarkdownText.TableHeader("Constraint", "Type", "Definition"));
             foreach (var c in constraints)
                 md.Append($"| {MarkdownText.Inline(c.Name)} | {c.Type}{(c.Validated ? "" : " (NOT VALID)")} | {MarkdownText.Code(c.Clause)} |\n");
             md.Append('\n');
@@ -38,7 +38,7 @@ internal static class TableSection
         var indexes = snapshot.Indexes.Where(i => i.QualifiedTable == table.QualifiedName).ToList();
         if (indexes.Count > 0)
         {
-            md.Append("| Index | Definition |\n| --- | --- |\n");
+            md.Append(Reports.MarkdownText.TableHeader("Index", "Definition"));
             foreach (var i in indexes)
                 md.Append($"| {MarkdownText.Inline(i.Name)} | {MarkdownText.Code(i.Statement)}{(i.Valid ? "" : " (INVALID)")} |\n");
             md.Append('\n');

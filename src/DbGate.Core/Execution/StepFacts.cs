@@ -29,6 +29,9 @@ public sealed record StepFacts(
     /// <summary>Command mode: relations the up rewrote (same OID, new relfilenode), for the rules of the observation layer.</summary>
     public IReadOnlyList<string> Rewritten { get; init; } = [];
 
+    /// <summary>The up as it was loaded (decoded and split) and run; null in command mode.</summary>
+    public LoadedScript? UpScript { get; init; }
+
     /// <summary>With the lint on: every statement of the up and of the down after it, as observed while it ran.</summary>
     public IReadOnlyList<Observation.StatementObservation> Statements { get; init; } = [];
 

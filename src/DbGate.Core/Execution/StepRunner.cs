@@ -17,14 +17,16 @@ internal sealed class StepRunner : IAsyncDisposable
     private readonly SnapshotOptions _snapshotOptions;
     private readonly bool _checkData;
     private readonly ProductionSizes? _lint;
+    private readonly bool _observeDowns;
     private NpgsqlConnection _connection;
     private SchemaSnapshot _current;
 
     /// <summary>The catalog as the forward run has left it, which each script's observation starts from; null without lint.</summary>
     private CatalogMirror? _mirror;
 
-    private StepRunner(WorkDatabase database, SnapshotOptions snapshotOptions, bool checkData, NpgsqlConnection connection, SchemaSnapshot empty, ProductionSizes? lint, CatalogMirror? mirror)
+    private StepRunner(WorkDatabase database, SnapshotOptions snapshotOptions, bool checkData, NpgsqlConnection connection, SchemaSnapshot empty, ProductionSizes? lint, CatalogMirror? mirror, bool observeDowns)
     {
+        _observeDowns = observeDowns;
         _database = database;
         _snapshotOptions = snapshotOptions;
         _checkData = checkData;
@@ -39,12 +41,13 @@ internal sealed class StepRunner : IAsyncDisposable
 
     /// <param name="checkData">Also check that rows in existing tables survive each step's up and down.</param>
     /// <param name="lint">Observe every statement of every up and down for the lint, judged by these sizes; null: do not.</param>
-    public static async Task<StepRunner> StartAsync(WorkDatabase database, SnapshotOptions snapshotOptions, bool checkData, CancellationToken cancellationToken, ProductionSizes? lint = null)
+    /// <param name="observeDowns">False when only the ups' observation is wanted (the health checks' provenance with the lint off).</param>
+    public static async Task<StepRunner> StartAsync(WorkDatabase database, SnapshotOptions snapshotOptions, bool checkData, CancellationToken cancellationToken, ProductionSizes? lint = null, bool observeDowns = true)
     {
         var connection = await database.OpenAsync(cancellationToken);
         var empty = await SnapshotReader.ReadAsync(connection, snapshotOptions, cancellationToken);
         var mirror = lint is null ? null : await Baseline.ReadAsync(connection, cancellationToken);
-        return new StepRunner(database, snapshotOptions, checkData, connection, empty, lint, mirror);
+        return new StepRunner(database, snapshotOptions, checkData, connection, empty, lint, mirror, observeDowns);
     }
 
     public async Task<StepFacts> RunAsync(Migration migration, bool irreversibleAllowed, CancellationToken cancellationToken)
@@ -93,6 +96,7 @@ internal sealed class StepRunner : IAsyncDisposable
             {
                 DataLost = data.Lost,
                 Verify = verify,
+                UpScript = up,
                 Statements = [.. upObserver?.Statements ?? [], .. downObserver?.Statements ?? []],
                 Sizes = _lint ?? ProductionSizes.None,
             };
@@ -106,7 +110,7 @@ internal sealed class StepRunner : IAsyncDisposable
         await ScriptExecutor.RunAsync(_connection, await LoadAsync(script, cancellationToken), insideTransaction: false, cancellationToken);
 
     private ScriptObserver? Observe(LoadedScript script, Phase phase, bool inTransaction) =>
-        _mirror is null ? null : new ScriptObserver(_mirror.Fork(sameMigration: phase == Phase.Down), script.Script, phase, inTransaction);
+        _mirror is null || (phase == Phase.Down && !_observeDowns) ? null : new ScriptObserver(_mirror.Fork(sameMigration: phase == Phase.Down), script.Script, phase, inTransaction);
 
     private async Task<LoadedScript> LoadAsync(MigrationScript script, CancellationToken cancellationToken) =>
         await LoadedScript.LoadAsync(script, cancellationToken) with { Gateway = _database.Extensions };

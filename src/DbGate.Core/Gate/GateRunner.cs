@@ -25,6 +25,8 @@ public static class GateRunner
         var clock = Stopwatch.StartNew();
         try
         {
+            // Read where it is judged, before any server starts: a missing or broken baseline costs no run.
+            options = options with { Benchmarks = await Benchmarks.Baseline.BaselineLoader.LoadAsync(options.Benchmarks, deadline.Token) };
             // Once for every PostgreSQL version: preparing a format can mean building a project.
             var set = MigrationDiscovery.Open(options.MigrationsPath, options.ProjectRoot, options.Format, options.FormatOptions);
             if (set.Preparation is { } preparation)
@@ -50,14 +52,16 @@ public static class GateRunner
         if (plan.Checked.Count == 0 && set.Commands is null)
             return Judge.Verdict(options, $"not started: no migration changed since {plan.Base}", [], [], clock.Elapsed, null);
         var provider = await ProviderSelector.SelectAsync(options, cancellationToken);
-        var start = set.Commands is null ? await PrefixStart.PrepareAsync(provider, plan, options, progress, cancellationToken) : new PrefixStart.Start(provider, null, ApplyForward: false);
+        // The prefix's provenance is read as the health checks read the schema.
+        var prefixSnapshots = PrefixStart.HealthSnapshots(Snapshots.SnapshotOptions.Default.For(set.History));
+        var start = set.Commands is null ? await PrefixStart.PrepareAsync(provider, plan, options, prefixSnapshots, progress, cancellationToken) : new PrefixStart.Start(provider, null, ApplyForward: false);
         log(set.Commands is null ? $"starting PostgreSQL ({start.Provider.Name}) for {plan.Checked.Count} {set.Format} migrations" : $"starting PostgreSQL ({start.Provider.Name}) for command mode");
         progress.Stage?.Invoke("starting PostgreSQL");
 
         await using var server = await start.Provider.StartAsync(cancellationToken);
         log($"{server.Description} ready after {clock.Elapsed.TotalSeconds:0.00} s");
         var (facts, interruption, identity, health, benchmarks) = await StepLoop.RunAsync(
-            token => PrefixStart.CreateWorkDatabaseAsync(server, start, plan, set.Migrations, options, progress, token), set, options, progress, deadline);
+            token => PrefixStart.CreateWorkDatabaseAsync(server, start, plan, set.Migrations, options, options.Health.Enabled ? prefixSnapshots : null, progress, token), set, options, progress, deadline);
         var verdict = Judge.Verdict(options, server.Description, facts, health.Findings, clock.Elapsed, interruption);
         var (measured, run, compared) = Benchmarks.BenchmarkJudge.Judge(benchmarks.Observed, server.Description, options.RuleLevels, options.Benchmarks, options.ProjectRoot);
         return verdict with

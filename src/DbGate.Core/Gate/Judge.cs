@@ -12,15 +12,20 @@ internal static class Judge
     /// <param name="schemaFindings">The health checks' findings, levelled already (per schema and table, too).</param>
     public static GateResult Verdict(GateOptions options, string server, IReadOnlyList<StepFacts> facts, IReadOnlyList<Finding> schemaFindings, TimeSpan duration, string? interruption)
     {
+        var byMigration = facts.GroupBy(f => f.Migration.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var findings = Suppressions.Filter(facts.SelectMany(StepRules.Check), facts)
-            .Select(finding => options.RuleLevels.TryGetValue(finding.RuleId, out var level) ? finding with { Level = level } : finding)
-            .Select(finding => ForPath(options, finding))
+            .Select(finding => GeneratedSql.AtSource(finding, byMigration))
+            .Select(finding => Levelled(options, finding))
             .Where(finding => finding.Level != Level.None)
             .Concat(schemaFindings)
             .ToList();
         var steps = facts.SelectMany(Steps).ToList();
         return new GateResult(options.ProjectRoot, server, steps, findings, duration, interruption is null, interruption);
     }
+
+    /// <summary>dbgate.yml's <c>rules:</c>, then its overrides for the finding's file.</summary>
+    public static Finding Levelled(GateOptions options, Finding finding) =>
+        ForPath(options, options.RuleLevels.TryGetValue(finding.RuleId, out var level) ? finding with { Level = level } : finding);
 
     /// <summary>dbgate.yml's overrides: the last entry whose paths match the finding's file decides.</summary>
     private static Finding ForPath(GateOptions options, Finding finding)

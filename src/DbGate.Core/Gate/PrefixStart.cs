@@ -6,6 +6,8 @@ using DbGate.Core.Gate.Changes;
 using DbGate.Core.Migrations;
 using DbGate.Core.Providers;
 using DbGate.Core.Providers.Local;
+using DbGate.Core.Snapshots;
+using DbGate.Core.Provenance;
 
 namespace DbGate.Core.Gate;
 
@@ -18,9 +20,13 @@ internal static class PrefixStart
     /// <param name="Template">The database in the provider's cluster that holds the prefix, to create the work database from.</param>
     /// <param name="ApplyForward">True when the prefix must still be applied to the work database.</param>
     /// <param name="Failed">An unchanged migration whose up failed: the caller checks everything instead.</param>
-    internal sealed record Start(IPostgresProvider Provider, string? Template, bool ApplyForward, string? Failed = null);
+    /// <param name="Provenance">Where the prefix's objects came from, as recorded when it was applied (kept with the
+    /// cached cluster); null when it was not recorded.</param>
+    internal sealed record Start(IPostgresProvider Provider, string? Template, bool ApplyForward, string? Failed = null, SchemaProvenance? Provenance = null);
 
-    public static async Task<Start> PrepareAsync(IPostgresProvider provider, ChangePlan plan, GateOptions options, GateProgress progress, CancellationToken cancellationToken)
+    /// <param name="snapshots">How the health checks read the schema (<see cref="HealthSnapshots"/>), to record the
+    /// prefix's provenance with when it is cached.</param>
+    public static async Task<Start> PrepareAsync(IPostgresProvider provider, ChangePlan plan, GateOptions options, SnapshotOptions snapshots, GateProgress progress, CancellationToken cancellationToken)
     {
         if (plan.Prefix.Count == 0)
             return new Start(provider, null, ApplyForward: false);
@@ -35,51 +41,58 @@ internal static class PrefixStart
         if (PrefixClusterCache.Find(key, runAs) is { } hit)
         {
             progress.Log?.Invoke($"prefix cache hit: {plan.Prefix.Count} unchanged migrations ({key[..12]})");
-            return new Start(new LocalPostgresProvider(hit.Data), hit.Database, ApplyForward: false);
+            return new Start(new LocalPostgresProvider(hit.Data), hit.Database, ApplyForward: false, Provenance: hit.Provenance);
         }
         progress.Stage?.Invoke($"caching the {plan.Prefix.Count} unchanged migrations");
         progress.Log?.Invoke($"prefix cache miss ({key[..12]}): applying {plan.Prefix.Count} unchanged migrations once");
         await using var server = await LocalPostgresServer.StartAsync(binaries, cancellationToken);
         // Not disposed on success: this database is what the cache keeps.
         var database = await WorkDatabase.CreateAsync(server, WorkOptions(options), cancellationToken);
-        if (await ApplyAsync(database, plan.Prefix, cancellationToken) is { } failed)
+        // Recorded whether or not this run checks health: the entry serves every later run with the same key.
+        var (failed, provenance) = await ApplyAsync(database, plan.Prefix, snapshots, cancellationToken);
+        if (failed is not null)
         {
             await database.DisposeAsync();
             return new Start(provider, null, ApplyForward: false, failed);
         }
-        var entry = await PrefixClusterCache.StoreAsync(key, database.Name, runAs, destination => server.StopAndCopyDataAsync(destination, cancellationToken));
+        var entry = await PrefixClusterCache.StoreAsync(key, database.Name, runAs, provenance is null ? null : ProvenanceFile.Write(provenance),
+            destination => server.StopAndCopyDataAsync(destination, cancellationToken));
         return entry is null
             ? new Start(provider, null, ApplyForward: true)
-            : new Start(new LocalPostgresProvider(entry.Data), entry.Database, ApplyForward: false);
+            : new Start(new LocalPostgresProvider(entry.Data), entry.Database, ApplyForward: false, Provenance: entry.Provenance ?? provenance);
     }
+
+    /// <summary>The snapshot options provenance is recorded with: the health checks' (privileges included).</summary>
+    public static SnapshotOptions HealthSnapshots(SnapshotOptions run) => run with { IncludePrivileges = true };
 
     /// <summary>
     /// The work database the checked migrations start from, and which migrations those are: all of them when an
     /// unchanged one fails to apply, since the prefix then proves nothing.
     /// </summary>
-    public static async Task<(WorkDatabase Database, IReadOnlyList<Migration> Checked)> CreateWorkDatabaseAsync(
-        IPostgresServer server, Start start, ChangePlan plan, IReadOnlyList<Migration> all, GateOptions options, GateProgress progress, CancellationToken cancellationToken)
+    /// <param name="snapshots">As for <see cref="PrepareAsync"/>: record the prefix's provenance when it is applied here.</param>
+    public static async Task<WorkStart> CreateWorkDatabaseAsync(
+        IPostgresServer server, Start start, ChangePlan plan, IReadOnlyList<Migration> all, GateOptions options, SnapshotOptions? snapshots, GateProgress progress, CancellationToken cancellationToken)
     {
         if (start.Failed is not null)
-            return (await Everything(start.Failed), all);
+            return new(await Everything(start.Failed), all);
         var database = await WorkDatabase.CreateAsync(server, WorkOptions(options) with { Template = start.Template }, cancellationToken);
         if (!start.ApplyForward)
-            return (database, plan.Checked);
-        string? failed;
+            return new(database, plan.Checked, start.Provenance);
+        (string? Failed, SchemaProvenance? Provenance) applied;
         try
         {
             progress.Stage?.Invoke($"applying the {plan.Prefix.Count} unchanged migrations");
-            failed = await ApplyAsync(database, plan.Prefix, cancellationToken);
+            applied = await ApplyAsync(database, plan.Prefix, snapshots, cancellationToken);
         }
         catch
         {
             await database.DisposeAsync();
             throw;
         }
-        if (failed is null)
-            return (database, plan.Checked);
+        if (applied.Failed is null)
+            return new(database, plan.Checked, applied.Provenance);
         await database.DisposeAsync();
-        return (await Everything(failed), all);
+        return new(await Everything(applied.Failed), all);
 
         async Task<WorkDatabase> Everything(string failedId)
         {
@@ -88,22 +101,34 @@ internal static class PrefixStart
         }
     }
 
+    /// <summary>The work database, the migrations to check in it, and the provenance of those applied before them.</summary>
+    internal sealed record WorkStart(WorkDatabase Database, IReadOnlyList<Migration> Checked, SchemaProvenance? Prefix = null);
+
     /// <summary>How every work database of a run is set up, the cached prefix's as much as the checked one's.</summary>
     public static WorkDatabaseOptions WorkOptions(GateOptions options) =>
         new(options.StatementTimeout, options.Superuser, options.Extensions, options.AllowExistingDatabase);
 
-    /// <summary>Applies each up forward, as the tool would; returns the id of the first that fails, or null.</summary>
-    public static async Task<string?> ApplyAsync(WorkDatabase database, IReadOnlyList<Migration> prefix, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies each up forward, as the tool would; returns the id of the first that fails, or null. With
+    /// <paramref name="snapshots"/>, each statement is observed and the schema read after each up, as the step loop
+    /// does, so that the prefix's objects keep the statements that created and changed them.
+    /// </summary>
+    public static async Task<(string? Failed, SchemaProvenance? Provenance)> ApplyAsync(WorkDatabase database, IReadOnlyList<Migration> prefix, SnapshotOptions? snapshots, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        var recorder = snapshots is null ? null : await PrefixRecorder.StartAsync(connection, snapshots, cancellationToken);
         foreach (var migration in prefix)
         {
             var up = await LoadedScript.LoadAsync(migration.Up, cancellationToken) with { Gateway = database.Extensions };
-            var run = await ScriptExecutor.RunAsTheToolWouldAsync(connection, up, TransactionSemantics.RunsInTransaction(migration, up), cancellationToken);
+            var inTransaction = TransactionSemantics.RunsInTransaction(migration, up);
+            var observer = recorder?.Observe(up, inTransaction);
+            var run = await ScriptExecutor.RunAsTheToolWouldAsync(connection, up, inTransaction, cancellationToken, observer);
             if (run.Failed)
-                return migration.Id;
+                return (migration.Id, null);
+            if (recorder is not null)
+                await recorder.RecordAsync(connection, migration, up, observer!, cancellationToken);
         }
-        return null;
+        return (null, recorder?.Build());
     }
 
     /// <summary>

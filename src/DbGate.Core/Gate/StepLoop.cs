@@ -37,7 +37,7 @@ internal sealed class StepLoop
     /// ran as, the schema health checks' findings and what the benchmarks saw (none of either when the run stopped early).</returns>
     /// <param name="open">Creates the work database and says which migrations to check in it (all, or those after a --changed prefix).</param>
     public static async Task<(IReadOnlyList<StepFacts> Facts, string? Interruption, RunIdentity? Identity, Health.HealthOutcome Health, Benchmarks.BenchmarkOutcome Benchmarks)> RunAsync(
-        Func<CancellationToken, Task<(WorkDatabase Database, IReadOnlyList<Migration> Checked)>> open, MigrationSet set, GateOptions options, GateProgress progress, RunDeadline deadline)
+        Func<CancellationToken, Task<PrefixStart.WorkStart>> open, MigrationSet set, GateOptions options, GateProgress progress, RunDeadline deadline)
     {
         var loop = new StepLoop(deadline);
         var work = loop.WorkAsync(open, set, options, progress);
@@ -57,12 +57,12 @@ internal sealed class StepLoop
         }
     }
 
-    private async Task WorkAsync(Func<CancellationToken, Task<(WorkDatabase Database, IReadOnlyList<Migration> Checked)>> open, MigrationSet set, GateOptions options, GateProgress progress)
+    private async Task WorkAsync(Func<CancellationToken, Task<PrefixStart.WorkStart>> open, MigrationSet set, GateOptions options, GateProgress progress)
     {
         var cancellationToken = _deadline.Token;
         try
         {
-            var (work, migrations) = await open(cancellationToken);
+            var (work, migrations, prefix) = await open(cancellationToken);
             await using var database = work;
             lock (_facts)
                 _identity = database.Identity;
@@ -70,36 +70,49 @@ internal sealed class StepLoop
             {
                 // Only the tool's own history is left out of the comparison.
                 var snapshots = SnapshotOptions.Default.For(set.History) with { IncludePrivileges = options.ComparePrivileges };
-                // The sizes the lint judges by; null when the lint is off, so nothing is observed.
-                var lint = options.Lint.Enabled ? options.Lint.Sizes : null;
+                // The sizes the lint judges by; null when nothing is observed. With the lint off, the health checks still
+                // observe the ups, which is what places each object's origin at its statement; the lint rules then see
+                // no statements.
+                var lint = options.Lint.Enabled || options.Health.Enabled ? options.Lint.Sizes : null;
                 Health.HealthRun? health;
                 // What each step changed, so a benchmark's plan change can name its migration.
                 var changes = options.Benchmarks.Queries.Count > 0 ? new Benchmarks.TableChanges() : null;
                 if (set.Commands is { } commands)
                 {
-                    // The tool runs the steps: there are no scripts to place findings in, so they carry no location.
-                    health = await StartHealthAsync(database, SchemaSnapshot.Empty, snapshots, options, cancellationToken);
-                    await foreach (var step in CommandStepRunner.RunAsync(database, commands, snapshots, options.StatementTimeout, cancellationToken, lint))
+                    // The tool runs the steps: what each changed is known from the snapshots around it, so provenance
+                    // and the benchmarks' table changes name the step (and its source file), not a statement.
+                    var start = await CommandStart(database, snapshots, cancellationToken);
+                    health = await StartHealthAsync(database, start, snapshots, options, null, cancellationToken);
+                    changes?.Start(start);
+                    await foreach (var (step, before, after) in CommandStepRunner.RunAsync(database, commands, snapshots, start, options.StatementTimeout, cancellationToken, options.Lint.Enabled ? lint : null))
+                    {
                         Record(step, progress);
+                        if (step.Up.Outcome == Results.Outcome.Skipped)
+                            continue;
+                        changes?.Record(step.Migration, before, after);
+                        if (health is not null)
+                            await health.StepDoneAsync(database, step.Migration, null, after, step.Statements, cancellationToken);
+                    }
                 }
                 else
                 {
-                    await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken, lint);
-                    health = await StartHealthAsync(database, runner.Current, snapshots, options, cancellationToken);
+                    await using var runner = await StepRunner.StartAsync(database, snapshots, options.CheckData, cancellationToken, lint, observeDowns: options.Lint.Enabled);
+                    health = await StartHealthAsync(database, runner.Current, snapshots, options, prefix, cancellationToken);
+                    changes?.Start(runner.Current);
                     foreach (var migration in migrations)
                     {
                         _current = migration;
                         progress.Step?.Invoke(_facts.Count + 1, migrations.Count, migration.Id);
                         var before = runner.Current;
                         var step = await runner.RunAsync(migration, options.Irreversible.Contains(migration.Id), cancellationToken);
-                        Record(step, progress);
+                        Record(options.Lint.Enabled ? step : step with { Statements = [] }, progress);
                         changes?.Record(migration, before, runner.Current);
                         if (health is not null)
-                            await health.StepDoneAsync(database, migration, runner.Current, step.Statements, cancellationToken);
+                            await health.StepDoneAsync(database, migration, step.UpScript!, runner.Current, step.Statements, cancellationToken);
                     }
                 }
                 if (health is not null)
-                    _health = await health.FinishAsync(database, options.RuleLevels, migrations.Count < set.Migrations.Count, progress.Log ?? (_ => { }), cancellationToken);
+                    _health = await health.FinishAsync(database, options, migrations.Count < set.Migrations.Count, progress.Log ?? (_ => { }), cancellationToken);
                 _current = null;
                 if (options.Benchmarks.Queries.Count > 0)
                 {
@@ -128,9 +141,16 @@ internal sealed class StepLoop
         }
     }
 
-    private static async Task<Health.HealthRun?> StartHealthAsync(WorkDatabase database, SchemaSnapshot before, SnapshotOptions snapshots, GateOptions options, CancellationToken cancellationToken) =>
+    private static async Task<SchemaSnapshot> CommandStart(WorkDatabase database, SnapshotOptions snapshots, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await SnapshotReader.ReadAsync(connection, snapshots, cancellationToken);
+    }
+
+    /// <param name="prefix">Where the objects of a --changed run's unchanged migrations came from.</param>
+    private static async Task<Health.HealthRun?> StartHealthAsync(WorkDatabase database, SchemaSnapshot before, SnapshotOptions snapshots, GateOptions options, Provenance.SchemaProvenance? prefix, CancellationToken cancellationToken) =>
         options.Health.Enabled
-            ? await Health.HealthRun.StartAsync(database, before, snapshots, options.Health, options.Lint.Sizes, options.Superuser, cancellationToken)
+            ? await Health.HealthRun.StartAsync(database, before, prefix, snapshots, options.Health, options.Lint.Sizes, options.Superuser, cancellationToken)
             : null;
 
     private void Record(StepFacts step, GateProgress progress)

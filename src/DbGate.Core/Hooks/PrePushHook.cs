@@ -59,14 +59,25 @@ public static class PrePushHook
 
     private static bool IsOurs(string hook) => File.ReadLines(hook).Take(3).Any(line => line.StartsWith(Marker, StringComparison.Ordinal));
 
-    internal static string Script(string target) => $"""
-        #!/bin/sh
-        {Marker} (written by `dotnet dbgate hook install`; remove it with `dotnet dbgate hook uninstall`)
-        # Gates the migrations that are new or changed against the upstream before they are pushed.
-        # DBGATE_SKIP=1 git push skips it once.
-        [ "$DBGATE_SKIP" = "1" ] && exit 0
-        cd "$(git rev-parse --show-toplevel)" || exit 1
-        exec dotnet dbgate check --changed '{target.Replace("'", "'\\''", StringComparison.Ordinal)}' </dev/null
+    internal static string Script(string target)
+    {
+        var quoted = "'" + target.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        return $"""
+            #!/bin/sh
+            {Marker} (written by `dotnet dbgate hook install`; remove it with `dotnet dbgate hook uninstall`)
+            # Gates the migrations that are new or changed against the upstream before they are pushed.
+            # DBGATE_SKIP=1 git push skips it once.
+            [ "$DBGATE_SKIP" = "1" ] && exit 0
+            cd "$(git rev-parse --show-toplevel)" || exit 1
+            # A tool manifest here that pins DbGate: `dotnet dbgate` runs that version. Otherwise the global tool's own
+            # launcher, which starts DbGate without the SDK resolving the command first (bench/startup.sh).
+            if ! grep -qs '"dbgate"' .config/dotnet-tools.json dotnet-tools.json && command -v dotnet-dbgate >/dev/null 2>&1; then
+              exec dotnet-dbgate check --changed {quoted} </dev/null
+            fi
+            # The SDK serves here only to find DbGate in the manifest: without its telemetry, which costs every push time
+            # (bench/startup.sh), as DbGate's own dotnet ef calls run without it.
+            DOTNET_CLI_TELEMETRY_OPTOUT=1 exec dotnet dbgate check --changed {quoted} </dev/null
 
-        """;
+            """;
+    }
 }

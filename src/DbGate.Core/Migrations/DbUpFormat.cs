@@ -19,7 +19,7 @@ internal sealed class DbUpFormat : IMigrationFormat
             .Select(f => (File: f, Resource: ProjectPaths.Relative(root, f)))
             .Where(s => !s.Resource.Split('/').Any(part => part is "bin" or "obj" || part.StartsWith('.')))
             .OrderBy(s => s.Resource.Replace('/', '.'), StringComparer.Ordinal)
-            .Select((s, index) => new Migration(s.Resource, (index + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), context.Script(s.File), null)
+            .Select((s, index) => new Migration(s.Resource, Migration.PositionVersion(index), context.Script(s.File), null)
             {
                 OneStatementRunsAlone = true,
                 DownExpected = false,

@@ -14,15 +14,14 @@ internal sealed partial class DbmateFormat : IMigrationFormat
 
     public string Name => "dbmate";
 
-    public bool Recognises(DirectoryInfo folder) => Folder(folder) is { } found && Scripts(found).Any();
+    // Folder finds only a folder holding dbmate scripts, so it is the whole test.
+    public bool Recognises(DirectoryInfo folder) => Folder(folder) is not null;
 
     public MigrationSet Discover(DiscoveryContext context)
     {
         var folder = Folder(context.Folder) ?? context.Folder;
         var migrations = Scripts(folder).Select(file => Read(context, file)).ToList();
-        var duplicate = migrations.GroupBy(m => m.Version, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw new ConfigurationException($"version {duplicate.Key} is used by more than one migration: {string.Join(", ", duplicate.Select(m => m.Id).Order(StringComparer.Ordinal))}");
+        UniqueVersions.Check(migrations);
         return new MigrationSet(Name, [.. migrations.OrderBy(m => m.Version, VersionOrder.Instance)], HistoryScope.Of("schema_migrations"));
     }
 

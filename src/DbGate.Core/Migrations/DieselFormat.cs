@@ -41,9 +41,7 @@ internal sealed partial class DieselFormat : IMigrationFormat
                 OutsideTransactionHint = "move the statement to a migration of its own with metadata.toml saying run_in_transaction = false",
             });
         }
-        var duplicate = migrations.GroupBy(m => m.Version, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw new ConfigurationException($"version {duplicate.Key} is used by more than one migration: {string.Join(", ", duplicate.Select(m => m.Id).Order(StringComparer.Ordinal))}");
+        UniqueVersions.Check(migrations);
         return migrations.OrderBy(m => m.Version, VersionOrder.Instance).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
     }
 

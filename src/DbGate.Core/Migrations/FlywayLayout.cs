@@ -53,7 +53,7 @@ internal static partial class FlywayLayout
         if (orphan is not null)
             throw new ConfigurationException($"{context.Relative(undos[orphan].Info.FullName)} undoes version {FlywayVersion.Normalised(orphan)}, which has no V script");
         foreach (var file in scripts.Where(s => s.Prefix == "R").OrderBy(s => s.Description, StringComparer.Ordinal))
-            migrations.Add(Step(file, "R:" + file.Description, Load(file), null, dialect, config) with { DownExpected = false });
+            migrations.Add(Step(file, "R:" + file.Description, Load(file), null, dialect, config) with { DownExpected = false, Reruns = Rerun.WhenChanged });
 
         var forwardOnly = !dialect.Undo || undos.Count == 0;
         if (forwardOnly)

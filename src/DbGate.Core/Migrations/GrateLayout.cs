@@ -6,13 +6,13 @@ namespace DbGate.Core.Migrations;
 /// </summary>
 internal static class GrateLayout
 {
-    /// <summary>(folder, how often grate runs its scripts), in run order.</summary>
-    public static readonly (string Folder, string Kind)[] Folders =
+    /// <summary>(folder, how often grate runs its scripts: once, any time = when changed, every time), in run order.</summary>
+    public static readonly (string Folder, Rerun Kind)[] Folders =
     [
-        ("beforeMigration", "every time"), ("alterDatabase", "any time"), ("runAfterCreateDatabase", "any time"), ("runBeforeUp", "any time"),
-        ("up", "once"), ("runFirstAfterUp", "any time"), ("functions", "any time"), ("views", "any time"), ("sprocs", "any time"),
-        ("triggers", "any time"), ("indexes", "any time"), ("runAfterOtherAnyTimeScripts", "any time"), ("permissions", "every time"),
-        ("afterMigration", "every time"),
+        ("beforeMigration", Rerun.Always), ("alterDatabase", Rerun.WhenChanged), ("runAfterCreateDatabase", Rerun.WhenChanged), ("runBeforeUp", Rerun.WhenChanged),
+        ("up", Rerun.Never), ("runFirstAfterUp", Rerun.WhenChanged), ("functions", Rerun.WhenChanged), ("views", Rerun.WhenChanged), ("sprocs", Rerun.WhenChanged),
+        ("triggers", Rerun.WhenChanged), ("indexes", Rerun.WhenChanged), ("runAfterOtherAnyTimeScripts", Rerun.WhenChanged), ("permissions", Rerun.Always),
+        ("afterMigration", Rerun.Always),
     ];
 
     public static bool Recognises(DirectoryInfo folder) =>
@@ -26,7 +26,7 @@ internal static class GrateLayout
     public static MigrationSet Discover(DiscoveryContext context, string format, HistoryScope history)
     {
         var migrations = new List<Migration>();
-        foreach (var (folder, _) in Folders)
+        foreach (var (folder, kind) in Folders)
         {
             var directory = Path.Combine(context.Folder.FullName, folder);
             if (!Directory.Exists(directory))
@@ -34,10 +34,11 @@ internal static class GrateLayout
             foreach (var file in Directory.EnumerateFiles(directory, "*.sql", SearchOption.AllDirectories).Order(StringComparer.OrdinalIgnoreCase))
             {
                 var id = ProjectPaths.Relative(context.Folder.FullName, file);
-                migrations.Add(new Migration(id, (migrations.Count + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), context.Script(file), null)
+                migrations.Add(new Migration(id, Migration.PositionVersion(migrations.Count), context.Script(file), null)
                 {
                     OneStatementRunsAlone = true,
                     DownExpected = false,
+                    Reruns = kind,
                     OutsideTransactionHint = $"{format} sends a script as one command: put the statement in a script of its own",
                 });
             }

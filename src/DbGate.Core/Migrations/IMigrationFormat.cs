@@ -24,4 +24,14 @@ public sealed record DiscoveryContext(DirectoryInfo Folder, string ProjectRoot, 
     public string Relative(string fullPath) => ProjectPaths.Relative(ProjectRoot, fullPath);
 
     public MigrationScript Script(string fullPath) => ProjectPaths.Script(ProjectRoot, fullPath);
+
+    /// <summary>Files already checked (inside the project, readable) while discovery read them: not checked again.</summary>
+    internal HashSet<string> Checked { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Checks a file once per discovery, however many steps it holds (Liquibase changesets, dbmate sections).</summary>
+    internal void Check(string fullPath)
+    {
+        if (Checked.Add(fullPath))
+            ScriptFiles.Check(ProjectRoot, fullPath, [ProjectRoot, Folder.FullName]);
+    }
 }

@@ -40,7 +40,7 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
             }
             if (changeset.Preconditions.Count > 0)
                 notices.Add($"{changeset.File}:{changeset.Preconditions[0]}: the preconditions of changeset {name} are not honoured: DbGate runs the changeset as if they held");
-            migrations.Add(Step(context, file, changeset, ambiguous.Contains(name) ? $"{changeset.File}::{name}" : name, migrations.Count + 1));
+            migrations.Add(Step(context, file, changeset, ambiguous.Contains(name) ? $"{changeset.File}::{name}" : name, migrations.Count));
         }
         var forwardOnly = changesets.All(c => c.Changeset.Rollback is null && !c.Changeset.RollbackNotRequired);
         if (forwardOnly)
@@ -48,7 +48,7 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
         return new MigrationSet(Name, migrations, HistoryScope.Of("databasechangelog", "databasechangeloglock"), forwardOnly) { Notices = notices };
     }
 
-    private static Migration Step(DiscoveryContext context, string file, LiquibaseChangeset changeset, string id, int position)
+    private static Migration Step(DiscoveryContext context, string file, LiquibaseChangeset changeset, string id, int index)
     {
         var inTransaction = !changeset.Is("runInTransaction", "false");
         MigrationScript Script(string text, string split, string? delimiter)
@@ -60,7 +60,7 @@ internal sealed partial class LiquibaseFormat : IMigrationFormat
 
         var up = Script(changeset.Body, "splitStatements", changeset.Attribute("endDelimiter"));
         var down = changeset.Rollback is { } rollback ? Script(rollback, "rollbackSplitStatements", changeset.Attribute("rollbackEndDelimiter")) : null;
-        return new Migration(id, position.ToString("D6", System.Globalization.CultureInfo.InvariantCulture), up, down, up.Transaction!.Value.RunInTransaction)
+        return new Migration(id, Migration.PositionVersion(index), up, down, up.Transaction!.Value.RunInTransaction)
         {
             OneStatementRunsAlone = up.Transaction!.Value.OneStatementRunsAlone,
             DownExpected = !changeset.RollbackNotRequired,

@@ -25,6 +25,12 @@ public sealed record Migration(string Id, string Version, MigrationScript Up, Mi
 
     /// <summary>The tool carries on when the up fails (Liquibase failOnError:false), so a failure is a warning.</summary>
     public bool FailureTolerated { get; init; }
+
+    /// <summary>When the tool runs the step again on a database that has it: a Flyway repeatable or grate's any-time scripts when their checksum changes, grate's every-time scripts always.</summary>
+    public Rerun Reruns { get; init; }
+
+    /// <summary>The version of the step at <paramref name="index"/> (0-based) for tools that order steps by position, not by a version of their own.</summary>
+    public static string PositionVersion(int index) => (index + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>A SQL file of a migration. <paramref name="RelativePath"/> is relative to the project root, with '/'.</summary>
@@ -44,4 +50,17 @@ public sealed record MigrationScript(string FullPath, string RelativePath)
 
     /// <summary>This script's own transaction semantics when they differ from its migration's (dbmate's per-section options).</summary>
     public (bool RunInTransaction, bool OneStatementRunsAlone)? Transaction { get; init; }
+}
+
+/// <summary>When a migration tool runs a step again after it was applied once.</summary>
+public enum Rerun
+{
+    /// <summary>Once: a versioned migration.</summary>
+    Never,
+
+    /// <summary>Again whenever its file changed (a Flyway repeatable, a grate any-time script).</summary>
+    WhenChanged,
+
+    /// <summary>On every run (grate's every-time scripts: permissions/, beforeMigration/, afterMigration/).</summary>
+    Always,
 }

@@ -39,10 +39,11 @@ public static class MigrationDiscovery
         if (!directory.Exists)
             throw new ConfigurationException($"migrations folder not found: {folder}");
         MigrationSet set;
+        var context = new DiscoveryContext(directory, projectRoot, options);
         try
         {
             var chosen = format == "auto" ? (options.Command is not null ? Named(CommandFormat.FormatName) : Detect(directory)) : Named(format);
-            set = chosen.Discover(new DiscoveryContext(directory, projectRoot, options));
+            set = chosen.Discover(context);
             if (set.Migrations.Count == 0 && set.Commands is null)
                 throw new ConfigurationException($"no {chosen.Name} migrations found in {folder}");
         }
@@ -52,12 +53,11 @@ public static class MigrationDiscovery
             throw ScriptFiles.CannotRead($"the migrations folder {ProjectPaths.Relative(projectRoot, folder)}", e);
         }
         // Checked before any server starts, so an unreadable or escaping file costs nothing but one line. SQL a tool
-        // generates at run time (EF Core) does not exist yet.
-        string[] roots = [projectRoot, folder];
+        // generates at run time (EF Core) does not exist yet. A file discovery read is checked already.
         if (set.Preparation is null)
         {
             foreach (var script in set.Migrations.SelectMany(m => new[] { m.Up, m.Down, m.Verify }).OfType<MigrationScript>())
-                ScriptFiles.Check(projectRoot, script.FullPath, roots);
+                context.Check(script.FullPath);
         }
         return set;
     }

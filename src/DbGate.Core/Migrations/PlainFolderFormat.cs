@@ -16,7 +16,7 @@ internal sealed class PlainFolderFormat : IMigrationFormat
     {
         var migrations = context.Folder.EnumerateFiles("*.sql")
             .OrderBy(f => f.Name, NaturalOrder.Instance)
-            .Select((f, index) => new Migration(Path.GetFileNameWithoutExtension(f.Name), (index + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), context.Script(f.FullName), null, RunInTransaction: false)
+            .Select((f, index) => new Migration(Path.GetFileNameWithoutExtension(f.Name), Migration.PositionVersion(index), context.Script(f.FullName), null, RunInTransaction: false)
             {
                 DownExpected = false,
                 OutsideTransactionHint = "end the script's own transaction (COMMIT) before the statement",

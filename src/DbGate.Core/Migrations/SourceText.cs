@@ -47,7 +47,7 @@ internal static class SourceText
     /// </summary>
     public static string Read(DiscoveryContext context, string path)
     {
-        ScriptFiles.Check(context.ProjectRoot, path, [context.ProjectRoot, context.Folder.FullName]);
+        context.Check(path);
         var decoded = Execution.ScriptDecoder.Decode(File.ReadAllBytes(path));
         return decoded.Problem is null
             ? decoded.Text
@@ -63,18 +63,39 @@ internal static class SourceText
     /// <summary>Recursive listing for detection: a folder DbGate may not read is not evidence of a format, and the format that owns it names it.</summary>
     public static readonly EnumerationOptions Recursive = new() { RecurseSubdirectories = true, IgnoreInaccessible = true };
 
-    /// <summary>A file's lines for detection; none when it cannot be read (discovery of the format that owns it says why).</summary>
+    /// <summary>
+    /// A file's lines for detection, read only as far as the caller looks (a header, one marker line); none from where
+    /// it cannot be read (discovery of the format that owns it says why).
+    /// </summary>
     public static IEnumerable<string> LinesForDetection(string path)
     {
         if (!IsPlainFile(path))
-            return [];
+            yield break;
+        IEnumerator<string> lines;
         try
         {
-            return File.ReadLines(path).ToList();
+            lines = File.ReadLines(path).GetEnumerator();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return [];
+            yield break;
+        }
+        using (lines)
+        {
+            while (Next(lines) is { } line)
+                yield return line;
+        }
+    }
+
+    private static string? Next(IEnumerator<string> lines)
+    {
+        try
+        {
+            return lines.MoveNext() ? lines.Current : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 }

@@ -25,7 +25,7 @@ internal sealed class SqitchFormat : IMigrationFormat
             var deploy = Script(settings.DeployDirectory)
                 ?? throw new Configuration.ConfigurationException($"{context.Relative(plan)}:{change.Line}: change {change.Name} has no {settings.DeployDirectory}/{change.ScriptName}.sql");
             var id = change.ScriptName;
-            return new Migration(id, (index + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), deploy, Script(settings.RevertDirectory), RunInTransaction: false)
+            return new Migration(id, Migration.PositionVersion(index), deploy, Script(settings.RevertDirectory), RunInTransaction: false)
             {
                 Verify = Script(settings.VerifyDirectory),
                 OutsideTransactionHint = "sqitch runs the script with psql: end the script's own transaction (COMMIT) before the statement",

@@ -56,7 +56,7 @@ internal sealed class CatalogMirror
             return (null, false, false);
         if (key.Catalog == "class")
         {
-            foreach (var child in _rows.Keys.Where(k => k.Oid == key.Oid && k.Catalog is "attribute" or "default" or "view" or "sequence").ToList())
+            foreach (var child in _rows.Keys.Where(k => k.Oid == key.Oid && k.Catalog is "attribute" or "default" or "view" or "sequence" or "acl" or "comment").ToList())
                 _rows.Remove(child);
         }
         return (entry.Row, entry.Epoch < Epoch, entry.Epoch < _migrationStart);

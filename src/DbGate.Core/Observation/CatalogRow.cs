@@ -5,7 +5,8 @@ namespace DbGate.Core.Observation;
 /// Only the fields of its catalog are set.
 /// </summary>
 /// <param name="Catalog">class, attribute, default, constraint, trigger, policy, routine, type, enum, schema,
-/// extension, view (a view's rewrite rule) or sequence.</param>
+/// extension, view (a view's rewrite rule), sequence, acl (a relation's or column's privileges), comment or
+/// default_acl.</param>
 /// <param name="Sub">attnum for columns and defaults, 0 otherwise.</param>
 /// <param name="Type">A column's type, a constraint's definition, an index's CREATE INDEX, or for a partition its
 /// bound as a CHECK expression.</param>
@@ -34,7 +35,8 @@ public sealed record CatalogRow(
     bool? Unique,
     long CommandId)
 {
-    /// <summary>For a relation: its storage options, row-level security and replica identity, as one text.</summary>
+    /// <summary>For a relation: its storage options, row-level security and replica identity, as one text; for an acl or
+    /// default_acl row: the ACL.</summary>
     public string? Options { get; init; }
 
     public RowKey Key => new(Catalog, Oid, Sub);

@@ -9,7 +9,7 @@ namespace DbGate.Core.Observation;
 internal static class DeltaInterpreter
 {
     // Parents first, so a new table's columns and constraints find their table's name in the mirror.
-    private static readonly string[] Order = ["schema", "extension", "type", "class", "attribute", "default", "constraint", "trigger", "policy", "routine", "enum", "view", "sequence"];
+    private static readonly string[] Order = ["schema", "extension", "type", "class", "attribute", "default", "constraint", "trigger", "policy", "routine", "enum", "view", "sequence", "acl", "comment", "default_acl"];
 
     private static readonly Dictionary<string, string> LockedCatalogs = new(StringComparer.Ordinal)
     {
@@ -66,7 +66,10 @@ internal static class DeltaInterpreter
 
     private static CatalogChange? Interpret(CatalogRow row, CatalogRow? before, bool preExisting, CatalogMirror mirror)
     {
-        if (row.Catalog is "enum" or "default" or "view" or "sequence")
+        // A GRANT or REVOKE changes the object only when its ACL did; any comment written is one.
+        if (row.Catalog == "acl" && before?.Options == row.Options)
+            return null;
+        if (row.Catalog is "enum" or "default" or "view" or "sequence" or "acl" or "comment")
             return ObjectKeys.Of(row, mirror) is { } owner ? new CatalogChange(ChangeKind.Altered, owner, before, row, preExisting, false) : null;
         if (row.Catalog == "attribute" && row.Dropped == true)
         {

@@ -21,6 +21,14 @@ internal static class ObjectKeys
         "schema" => new ObjectId(SchemaObjectKind.Schema, row.Name ?? ""),
         "extension" => new ObjectId(SchemaObjectKind.Extension, row.Name ?? ""),
         "view" or "sequence" => mirror.Relation(row.Oid) is { } relation ? Of(relation, mirror) : null,
+        "acl" when row.Sub == 0 => mirror.Relation(row.Oid) is { } relation ? Of(relation, mirror) : null,
+        "acl" => ColumnOf(row, mirror),
+        // A comment's kind is the catalog of what it is on, as the mirror names it.
+        "comment" when row.Kind == "attribute" => ColumnOf(row, mirror),
+        "comment" => row.Kind is { } catalog && mirror.Get(new RowKey(catalog, row.Oid, 0)) is { } owner ? Of(owner, mirror) : null,
+        "default_acl" => DefaultPrivilegesType(row.Kind) is { } type
+            ? new ObjectId(SchemaObjectKind.DefaultPrivileges, new DefaultPrivilegeDefinition(row.Name ?? "", row.Schema, type, []).Key)
+            : null,
         _ => null,
     };
 
@@ -31,6 +39,17 @@ internal static class ObjectKeys
         "m" => SchemaObjectKind.MaterializedView,
         "S" => SchemaObjectKind.Sequence,
         "i" or "I" => SchemaObjectKind.Index,
+        _ => null,
+    };
+
+    // As the snapshot spells pg_default_acl.defaclobjtype.
+    private static string? DefaultPrivilegesType(string? objtype) => objtype switch
+    {
+        "r" => "TABLES",
+        "S" => "SEQUENCES",
+        "f" => "FUNCTIONS",
+        "T" => "TYPES",
+        "n" => "SCHEMAS",
         _ => null,
     };
 

@@ -1,3 +1,4 @@
+using DbGate.Core.Execution;
 using DbGate.Core.Migrations;
 using DbGate.Core.Observation;
 using DbGate.Core.Results;
@@ -22,27 +23,32 @@ internal sealed class ProvenanceRecorder
     private readonly Dictionary<ObjectId, Origin?> _created = [];
     private readonly Dictionary<ObjectId, List<Origin>> _changes = [];
 
-    /// <summary>The schema before the first migration: what is there already has no origin.</summary>
-    public void Start(SchemaSnapshot before)
+    /// <summary>The schema before the first migration: what is there already has no origin, unless
+    /// <paramref name="prefix"/> (the provenance of a --changed run's unchanged migrations) says where it came from.</summary>
+    public void Start(SchemaSnapshot before, SchemaProvenance? prefix = null)
     {
         _objects = [];
         foreach (var o in SnapshotObjects.Of(before))
         {
             _objects[o.Id] = o;
-            _created[o.Id] = null;
+            var history = prefix?.Of(o.Id);
+            _created[o.Id] = history?.Created;
+            if (history is { Changes.Count: > 0 })
+                _changes[o.Id] = [.. history.Changes];
         }
     }
 
-    /// <param name="statements">The migration's statements as the lint's observation saw them (none without the lint):
+    /// <param name="up">The up script as the step loaded it (decoded and split); null in command mode, where the tool runs the step.</param>
+    /// <param name="statements">The migration's statements as the observation saw them (none when nothing observed):
     /// each object's origin is then the statement whose catalog change created or changed it.</param>
-    public void Record(Migration migration, SchemaSnapshot after, IReadOnlyList<StatementObservation>? statements = null)
+    public void Record(Migration migration, LoadedScript? up, SchemaSnapshot after, IReadOnlyList<StatementObservation>? statements = null)
     {
         ArgumentNullException.ThrowIfNull(migration);
-        var file = OriginOf(migration);
+        var file = OriginOf(migration, up);
         var now = new Dictionary<ObjectId, SnapshotObject>();
         foreach (var o in SnapshotObjects.Of(after))
             now[o.Id] = o;
-        var observed = new StatementChanges(migration.Id, statements ?? [],
+        var observed = new StatementChanges(migration.Id, AtSource(migration, statements ?? []),
             id => now.TryGetValue(id, out var o) ? o.Parent : _objects.TryGetValue(id, out var was) ? was.Parent : null);
         var touchedParents = new HashSet<ObjectId>();
         foreach (var o in now.Values)
@@ -70,8 +76,10 @@ internal sealed class ProvenanceRecorder
                 foreach (var later in observed.Changes(o.Id, since: created))
                     Changed(o.Id, later);
             }
-            else if (!was.Definition.Equals(o.Definition))
+            else if (!was.Definition.Equals(o.Definition) || observed.Changes(o.Id).Any())
             {
+                // Also what a statement was observed to change though the step's snapshot shows no difference: a GRANT
+                // when the run's snapshots leave privileges out (the health checks' final one has them).
                 ChangedBy(o, observed, file);
             }
             else
@@ -89,6 +97,15 @@ internal sealed class ProvenanceRecorder
             if (gone.Parent is { } parent)
                 touchedParents.Add(parent);
         }
+        // Default privileges are in the step's snapshot only when the run compares privileges; otherwise the observation
+        // alone knows them (a later REVOKE that empties an entry deletes its row unseen, which leaves a history unused).
+        foreach (var id in observed.Objects.Where(i => i.Kind == SchemaObjectKind.DefaultPrivileges && !now.ContainsKey(i)))
+        {
+            if (_created.TryAdd(id, observed.Creation(id)))
+                _changes.Remove(id);
+            foreach (var later in observed.Changes(id, since: _created[id]))
+                Changed(id, later);
+        }
         // Only tables that were there before: a new table's own columns are part of its creation.
         foreach (var parent in touchedParents.Where(p => now.ContainsKey(p) && _objects.ContainsKey(p)))
             ChangedBy(now[parent], observed, file);
@@ -99,22 +116,26 @@ internal sealed class ProvenanceRecorder
     /// The up script, at its one statement when it has only one (besides transaction control): then the splitter alone
     /// establishes which statement did it. With several, only observation could, so the origin stays the file.
     /// </summary>
-    internal static Origin OriginOf(Migration migration)
+    internal static Origin OriginOf(Migration migration, LoadedScript? up)
     {
+        // SQL a tool generated (EF Core: the Up method) and command mode's steps (the step's source file, else
+        // dbgate.yml): what the user wrote is the origin, and which statement did it is not known.
+        if (migration.Up.Origin is { } source)
+            return new Origin(migration.Id, source, StatementKnown: false);
         var file = new SourceLocation(migration.Up.RelativePath);
-        try
-        {
-            var statements = Sql.SqlSplitter.Split(File.ReadAllText(migration.Up.FullPath))
-                .Where(s => s.Kind == Sql.SqlStatementKind.Sql && !s.IsTransactionControl).ToList();
-            return statements.Count == 1
-                ? new Origin(migration.Id, file with { Line = statements[0].Line, Column = statements[0].Column }, StatementKnown: true)
-                : new Origin(migration.Id, file, StatementKnown: false);
-        }
-        catch (Exception e) when (e is IOException or Sql.SqlSyntaxException)
-        {
+        if (up is null)
             return new Origin(migration.Id, file, StatementKnown: false);
-        }
+        var statements = up.Statements.Where(s => s.Kind == Sql.SqlStatementKind.Sql && !s.IsTransactionControl).Take(2).ToList();
+        return statements.Count == 1
+            ? new Origin(migration.Id, file with { Line = statements[0].Line, Column = statements[0].Column }, StatementKnown: true)
+            : new Origin(migration.Id, file, StatementKnown: false);
     }
+
+    /// <summary>Statements of generated SQL (EF Core) are placed at its source, the migration's Up method, where the user can change them.</summary>
+    private static IEnumerable<StatementObservation> AtSource(Migration migration, IEnumerable<StatementObservation> statements) =>
+        migration.Up.Origin is { } source
+            ? statements.Select(s => s.Location.Path == migration.Up.RelativePath ? s with { Location = source } : s)
+            : statements;
 
     public SchemaProvenance Build() =>
         new(_created.ToDictionary(c => c.Key, c => new ObjectHistory(c.Value, _changes.TryGetValue(c.Key, out var list) ? [.. list] : [])));

@@ -25,21 +25,21 @@ internal static class SnapshotObjects
                 yield return new(ObjectId.Column(t.QualifiedName, c.Name), c, table);
         }
         foreach (var x in s.Constraints)
-            yield return new(new(SchemaObjectKind.Constraint, x.QualifiedTable + "." + x.Name), x, ObjectId.Table(x.QualifiedTable),
+            yield return new(ObjectId.Constraint(x), x, ObjectId.Table(x.QualifiedTable),
                 [.. x.Columns.Select(c => ObjectId.Column(x.QualifiedTable, c)), .. x.References is { } r ? [ObjectId.Table(r)] : Array.Empty<ObjectId>()]);
         foreach (var x in s.Indexes)
             yield return new(new(SchemaObjectKind.Index, x.QualifiedName), x, ObjectId.Table(x.QualifiedTable),
                 [.. x.KeyColumns.Concat(x.IncludedColumns).Select(c => ObjectId.Column(x.QualifiedTable, c))]);
         foreach (var x in s.Views)
-            yield return new(new(x.Materialized ? SchemaObjectKind.MaterializedView : SchemaObjectKind.View, x.QualifiedName), x, null);
+            yield return new(ObjectId.View(x), x, null);
         foreach (var x in s.Sequences)
             yield return new(new(SchemaObjectKind.Sequence, x.QualifiedName), x, x.OwnedByTable is { } owner ? ObjectId.Table(owner) : null);
         foreach (var x in s.Routines)
             yield return new(new(SchemaObjectKind.Routine, x.Signature), x, null);
         foreach (var x in s.Triggers)
-            yield return new(new(SchemaObjectKind.Trigger, x.QualifiedTable + "." + x.Name), x, ObjectId.Table(x.QualifiedTable));
+            yield return new(ObjectId.Trigger(x), x, ObjectId.Table(x.QualifiedTable));
         foreach (var x in s.Policies)
-            yield return new(new(SchemaObjectKind.Policy, x.QualifiedTable + "." + x.Name), x, ObjectId.Table(x.QualifiedTable));
+            yield return new(ObjectId.Policy(x), x, ObjectId.Table(x.QualifiedTable));
         foreach (var x in s.Enums)
             yield return new(new(SchemaObjectKind.EnumType, x.QualifiedName), x, null);
         foreach (var x in s.Domains)

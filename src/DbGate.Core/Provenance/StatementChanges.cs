@@ -35,6 +35,9 @@ internal sealed class StatementChanges
         }
     }
 
+    /// <summary>Every object a statement was observed to create, change or drop.</summary>
+    public IEnumerable<ObjectId> Objects => _byObject.Keys;
+
     /// <summary>The statement that created the object: the last one observed to create it (a migration may drop and
     /// create it again), else the last one that changed it (a rename makes a new name), else none.</summary>
     public Origin? Creation(ObjectId id)

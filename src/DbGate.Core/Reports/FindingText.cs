@@ -10,6 +10,9 @@ internal static class FindingText
 {
     public const string Indent = "    ";
 
+    /// <summary>The text with its first letter upper case, to start a sentence with.</summary>
+    public static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     /// <summary>Where the finding is, or failing that what it is about, so every headline starts with an origin.</summary>
     public static string Origin(Finding finding, bool msBuildStyle = false) =>
         finding.Location is { } at

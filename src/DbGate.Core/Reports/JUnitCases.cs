@@ -72,7 +72,7 @@ internal sealed class JUnitCases
     {
         var testCase = Case("dbgate", "run", "0.000");
         var why = Verdicts.WhyIncomplete(result);
-        testCase.Add(Outcome("error", "incomplete", $"{char.ToUpperInvariant(why[0])}{why[1..]}; the results are what was seen before it stopped.", ""));
+        testCase.Add(Outcome("error", "incomplete", $"{FindingText.Capital(why)}; the results are what was seen before it stopped.", ""));
         return testCase;
     }
 

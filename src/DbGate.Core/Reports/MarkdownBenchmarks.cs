@@ -8,7 +8,7 @@ internal static class MarkdownBenchmarks
         foreach (var run in result.Benchmarks)
         {
             md.Append($"**{MarkdownText.Inline(BenchmarkTable.Caption(run))}**\n\n");
-            md.Append($"| {string.Join(" | ", BenchmarkTable.Header.Select(h => h[..1].ToUpperInvariant() + h[1..]))} |\n|{string.Concat(BenchmarkTable.Header.Select(_ => " --- |"))}\n");
+            md.Append(MarkdownText.TableHeader([.. BenchmarkTable.Header.Select(FindingText.Capital)]));
             var rows = BenchmarkTable.Rows(run).ToList();
             var shown = md.AppendWhileRoom(rows.Select(r => $"| {string.Join(" | ", r.Select(MarkdownText.Inline))} |\n"));
             if (shown < rows.Count)

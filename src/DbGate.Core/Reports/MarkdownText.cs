@@ -26,6 +26,10 @@ internal static class MarkdownText
         return builder.ToString();
     }
 
+    /// <summary>A table's header row and its delimiter row.</summary>
+    public static string TableHeader(params string[] columns) =>
+        $"| {string.Join(" | ", columns)} |\n|{string.Concat(columns.Select(_ => " --- |"))}\n";
+
     /// <summary>Monospace without a code span: a backtick in the text cannot end an HTML code element early.</summary>
     public static string Code(string text)
     {

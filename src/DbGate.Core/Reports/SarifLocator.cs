@@ -28,21 +28,25 @@ internal sealed class SarifLocator
     {
         if (finding.Location is { } at)
         {
-            var region = new SarifRegion(
-                Math.Max(1, at.Line), Math.Max(1, at.Column),
-                at.EndLine is { } endLine ? Math.Max(at.Line, endLine) : null,
-                at.EndColumn is { } endColumn ? Math.Max(1, endColumn) : null);
-            return (At(at.Path, region), false);
+            var region = Start(at) with
+            {
+                EndLine = at.EndLine is { } endLine ? Math.Max(at.Line, endLine) : null,
+                EndColumn = at.EndColumn is { } endColumn ? Math.Max(1, endColumn) : null,
+            };
+            return (new SarifLocation(Physical(at.Path, region)), false);
         }
 
         Inferred++;
         var borrowed = finding.Migration is { } m && _fileByMigration.TryGetValue(m, out var path) ? path : _fallbackPath;
-        return (At(borrowed, new SarifRegion(1, 1)), true);
+        return (new SarifLocation(Physical(borrowed, new SarifRegion(1, 1))), true);
     }
 
-    public static SarifPhysicalLocation Physical(SourceLocation at) =>
-        new(new SarifArtifactLocation(SarifUris.Relative(at.Path), SarifUris.SourceRoot), new SarifRegion(Math.Max(1, at.Line), Math.Max(1, at.Column)));
+    /// <summary>A related location: where it starts.</summary>
+    public static SarifPhysicalLocation Physical(SourceLocation at) => Physical(at.Path, Start(at));
 
-    private static SarifLocation At(string path, SarifRegion region) =>
-        new(new SarifPhysicalLocation(new SarifArtifactLocation(SarifUris.Relative(path), SarifUris.SourceRoot), region));
+    // SARIF lines and columns start at 1.
+    private static SarifRegion Start(SourceLocation at) => new(Math.Max(1, at.Line), Math.Max(1, at.Column));
+
+    private static SarifPhysicalLocation Physical(string path, SarifRegion region) =>
+        new(new SarifArtifactLocation(SarifUris.Relative(path), SarifUris.SourceRoot), region);
 }

@@ -62,7 +62,7 @@ internal sealed class SarifReportWriter(ReportContext context, int maxResults = 
     {
         var notes = new List<SarifNotification>();
         if (!result.Complete)
-            notes.Add(Note("error", $"{Capital(Verdicts.WhyIncomplete(result))}. These results are what was seen before it stopped."));
+            notes.Add(Note("error", $"{FindingText.Capital(Verdicts.WhyIncomplete(result))}. These results are what was seen before it stopped."));
         if (result.Privileged && result.RunAs is { } runAs)
             notes.Add(Note("warning", runAs));
         if (kept < result.Findings.Count)
@@ -75,7 +75,6 @@ internal sealed class SarifReportWriter(ReportContext context, int maxResults = 
         return notes.Count == 0 ? null : notes;
     }
 
-    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static SarifNotification Note(string level, string text) => new(level, new SarifMessage(text));
 }

@@ -15,8 +15,11 @@ namespace DbGate.Core.Seeding;
 /// </summary>
 public static class Seeder
 {
-    /// <summary>Bumped whenever the same seed and schema would give other rows; part of <see cref="SeedResult.Fingerprint"/>.</summary>
-    public const int GeneratorVersion = 1;
+    /// <summary>
+    /// Bumped whenever the same seed and schema would give other rows; part of <see cref="SeedResult.Fingerprint"/>.
+    /// 2: the tables' own triggers no longer fire on generated rows.
+    /// </summary>
+    public const int GeneratorVersion = 2;
 
     /// <summary>
     /// Seeds the database <paramref name="connection"/> is open on, with that connection's role (so it needs no more

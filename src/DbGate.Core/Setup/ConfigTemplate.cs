@@ -17,9 +17,9 @@ public static class ConfigTemplate
         return $$"""
             # yaml-language-server: $schema={{SchemaUrl}}
             # DbGate's configuration, written by `dotnet dbgate init`. Every key is optional; see README.md.
-            migrations: {{folder}}{{Pad("migrations: " + folder)}}# {{found.Count}} {{found.Format}} migrations found here
+            migrations: {{folder}}{{Pad("migrations: " + folder)}}# {{found.Summary}} found here
             format: {{found.Format}}{{Pad("format: " + found.Format)}}# named, so a stray file cannot change what auto would detect
-            fail_on: error                   # the lowest level that fails the gate: error, warning, note or none
+            {{Commands(found.Tool)}}fail_on: error                   # the lowest level that fails the gate: error, warning, note or none
             statement_timeout: 5min          # bounds every statement, so a hung migration cannot hang CI
             postgres:
               provider: auto                 # local binaries, else Docker; or an existing server with connection
@@ -39,6 +39,16 @@ public static class ConfigTemplate
 
             """;
     }
+
+    /// <summary>For command mode, the tool's commands as proposed (run in the project folder, which the list's paths start from).</summary>
+    private static string Commands(CommandTool? tool) => tool is null ? "" : $$"""
+        command:                         # {{tool.Name}} migrates in code: DbGate runs its commands with DATABASE_URL and PG* set
+          up: {{tool.Up}}
+          down: {{tool.Down}}
+          list: {{tool.List}}
+          history_tables: [{{string.Join(", ", tool.HistoryTables)}}]
+
+        """;
 
     /// <summary>Spaces that line a comment up with the others (column 34), or one when the value is longer.</summary>
     private static string Pad(string line) => new(' ', Math.Max(1, 33 - line.Length));

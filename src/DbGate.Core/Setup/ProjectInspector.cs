@@ -4,7 +4,12 @@ using DbGate.Core.Migrations;
 namespace DbGate.Core.Setup;
 
 /// <summary>A migrations folder found in a repository: where, in which format, how many.</summary>
-public sealed record FoundMigrations(string Folder, string Format, int Count);
+/// <param name="Tool">For command mode: the tool that migrates in code, and the commands proposed for it.</param>
+public sealed record FoundMigrations(string Folder, string Format, int Count, CommandTool? Tool = null)
+{
+    /// <summary>What init found, as it says it: "4 flyway migrations", "2 rails migrations (command mode)".</summary>
+    public string Summary => Tool is { } tool ? $"{Count} {tool.Name} migrations (command mode)" : $"{Count} {Format} migrations";
+}
 
 /// <summary>
 /// Looks through a repository for the folder holding its migrations, asking MigrationDiscovery about each folder,
@@ -21,6 +26,8 @@ public static class ProjectInspector
         var candidates = new List<(FoundMigrations Found, int Depth)>();
         Walk(new DirectoryInfo(root), 0, candidates, root);
         return candidates.OrderByDescending(c => c.Found.Count).ThenBy(c => c.Depth).Select(c => c.Found).FirstOrDefault()
+            // No files DbGate reads: a tool that migrates in code at the root is driven in command mode.
+            ?? (CommandTool.Recognise(new DirectoryInfo(root)) is { } tool ? new FoundMigrations(root, CommandFormat.FormatName, tool.Files.Count, tool) : null)
             ?? throw new ConfigurationException($"no migrations found under {root}: expected {string.Join(" or ", MigrationDiscovery.FormatNames)} files; write dbgate.yml by hand with migrations: and format:");
     }
 

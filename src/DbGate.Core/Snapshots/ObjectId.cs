@@ -22,4 +22,15 @@ public sealed record ObjectId(SchemaObjectKind Kind, string Name)
     public static ObjectId Table(string qualifiedName) => new(SchemaObjectKind.Table, qualifiedName);
 
     public static ObjectId Column(string qualifiedTable, string column) => new(SchemaObjectKind.Column, qualifiedTable + "." + column);
+
+    /// <summary>A table's (or, for a domain's CHECK, a domain's) constraint: public.users.users_pkey.</summary>
+    public static ObjectId Constraint(string qualifiedTable, string name) => new(SchemaObjectKind.Constraint, qualifiedTable + "." + name);
+
+    public static ObjectId Constraint(ConstraintDefinition c) => Constraint(c.QualifiedTable, c.Name);
+
+    public static ObjectId Trigger(TriggerDefinition t) => new(SchemaObjectKind.Trigger, t.QualifiedTable + "." + t.Name);
+
+    public static ObjectId Policy(PolicyDefinition p) => new(SchemaObjectKind.Policy, p.QualifiedTable + "." + p.Name);
+
+    public static ObjectId View(ViewDefinition v) => new(v.Materialized ? SchemaObjectKind.MaterializedView : SchemaObjectKind.View, v.QualifiedName);
 }

@@ -18,7 +18,7 @@ public sealed partial class BadInputTests(PostgresFixture server)
         var @case = BadInputCases.All.Single(c => c.Name == kind);
         using var scratch = new TempFolder();
         var project = Path.Combine(scratch.Path, kind);
-        CopyFolder(Path.Combine(Fixtures, kind), project);
+        Infrastructure.Fixtures.Copy(Path.Combine("bad-input", kind), project);
         @case.Prepare?.Invoke(project);
         try
         {
@@ -62,17 +62,6 @@ public sealed partial class BadInputTests(PostgresFixture server)
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 
     /// <summary>A .NET stack frame ("   at Namespace.Type.Method(") anywhere in the output.</summary>
     [GeneratedRegex(@"(?m)^\s+at [\w.<>`]+\(")]

@@ -62,7 +62,7 @@ public sealed class BenchmarkBaselineTests(PostgresFixture server)
 
         Assert.Contains("\"serverVersion\": \"15.", text, StringComparison.Ordinal);
         Assert.Contains("\"seed\": 5,", text, StringComparison.Ordinal);
-        Assert.Contains("\"contract\": \"seed 5, generator 1, PostgreSQL 15, rows and overrides ", text, StringComparison.Ordinal);
+        Assert.Contains("\"contract\": \"seed 5, generator 2, PostgreSQL 15, rows and overrides ", text, StringComparison.Ordinal);
         Assert.Matches("\"schema\": \"[0-9a-f]{16}\"", text);
         Assert.Matches(@"""public\.orders"": \[\s+""Bitmap Heap Scan""", text);
         Assert.Matches("\"buffers\": [0-9]+", text);
@@ -96,6 +96,7 @@ public sealed class BenchmarkBaselineTests(PostgresFixture server)
         Assert.True(after >= 2 * before, finding.Message);
         Assert.Contains(finding.Details, d => d.StartsWith("baseline (dbgate.benchmarks.json): cost ", StringComparison.Ordinal));
         Assert.Contains(finding.Details, d => d.StartsWith("now: cost ", StringComparison.Ordinal));
+        Assert.Contains("benchmarks compared with dbgate.benchmarks.json, measured on the schema before 2_gift_note; changed since by 2_gift_note", result.Notices);
     }
 
     [Fact]
@@ -114,6 +115,18 @@ public sealed class BenchmarkBaselineTests(PostgresFixture server)
     }
 
     [Fact]
+    public async Task A_baseline_from_a_schema_this_runs_migrations_never_produce_is_refused_in_one_line()
+    {
+        using var folder = await ProjectWithBaselineAsync();
+        // The migration the baseline was measured after, edited in place: no point of this history is its schema.
+        folder.Write("1_shop.up.sql", BenchmarkProject.Shop + "\nCREATE INDEX orders_customer_id_idx ON orders (customer_id, total);\n");
+
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => BenchmarkProject.RunAsync(server, folder.Path));
+
+        Assert.Matches(@"^dbgate\.benchmarks\.json was measured on schema [0-9a-f]{16}, which this run's migrations never produced \(its schema is [0-9a-f]{16}\): the baseline comes from another history of migrations \(a branch this one is behind, or a migration edited since\); merge that branch, or write it again with dotnet dbgate benchmark --update-baseline$", error.Message);
+    }
+
+    [Fact]
     public async Task A_baseline_measured_with_another_seed_is_refused_in_one_line()
     {
         using var folder = await ProjectWithBaselineAsync();
@@ -121,6 +134,6 @@ public sealed class BenchmarkBaselineTests(PostgresFixture server)
 
         var error = await Assert.ThrowsAsync<ConfigurationException>(() => BenchmarkProject.RunAsync(server, folder.Path));
 
-        Assert.Matches(@"^dbgate\.benchmarks\.json was measured with seed 5, generator 1, PostgreSQL 15, rows and overrides [0-9a-f]{8}, this run with seed 6, .*: the figures do not compare; write it again with dotnet dbgate benchmark --update-baseline$", error.Message);
+        Assert.Matches(@"^dbgate\.benchmarks\.json was measured with seed 5, generator 2, PostgreSQL 15, rows and overrides [0-9a-f]{8}, this run with seed 6, .*: the figures do not compare; write it again with dotnet dbgate benchmark --update-baseline$", error.Message);
     }
 }

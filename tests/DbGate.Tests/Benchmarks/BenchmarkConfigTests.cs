@@ -77,7 +77,6 @@ public sealed class BenchmarkConfigTests
     [InlineData("benchmarks:\n  queries:\n    - name: q\n      sql: SELECT 1\n      forbid: Seq Scan\n", "dbgate.yml:5:15: benchmarks.queries[].forbid must be a list, such as [Seq Scan], not the single value 'Seq Scan'")]
     [InlineData("benchmarks:\n  queries:\n    - name: q\n      sql: SELECT 1\n      max_cost: lots\n", "dbgate.yml:5:17:")]
     [InlineData("benchmarks:\n  tolerance: -5\n", "dbgate.yml:2:3: benchmarks.tolerance: must be a percentage between 0 and 1000 (got -5)")]
-    [InlineData("benchmarks:\n  baseline: perf/base.json\n", "dbgate.yml:2:3: benchmarks.baseline: file not found: perf/base.json (write it with dotnet dbgate benchmark --update-baseline)")]
     [InlineData("benchmarks:\n  queries: []\n", null)]
     public async Task A_bad_benchmarks_entry_is_one_line_at_its_place(string yaml, string? expected)
     {

@@ -19,12 +19,12 @@ internal static class BenchmarkProject
         """;
 
     /// <summary>The gate as dbgate.yml configures it, with the lint and health checks off: these runs are about the benchmarks.</summary>
-    public static async Task<GateResult> RunAsync(string connection, string folder, Func<GateOptions, GateOptions>? adjust = null)
-    {
-        var options = await OptionsResolver.ResolveAsync(new CheckArguments(folder, Provider: "external", Connection: connection), folder, CancellationToken.None);
-        options = options with { Lint = new(false), Health = Core.Rules.Schema.HealthSettings.Default with { Enabled = false } };
-        return await GateRunner.RunAsync(adjust?.Invoke(options) ?? options, log: null, CancellationToken.None);
-    }
+    public static Task<GateResult> RunAsync(string connection, string folder, Func<GateOptions, GateOptions>? adjust = null) =>
+        GateHarness.RunConfiguredAsync(connection, folder, options =>
+        {
+            var off = options with { Lint = new(false), Health = Core.Rules.Schema.HealthSettings.Default with { Enabled = false } };
+            return adjust?.Invoke(off) ?? off;
+        });
 
     public static Task<GateResult> RunAsync(PostgresFixture server, string folder, Func<GateOptions, GateOptions>? adjust = null) =>
         RunAsync(server.AdminConnectionString, folder, adjust);

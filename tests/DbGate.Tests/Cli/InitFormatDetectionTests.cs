@@ -37,5 +37,31 @@ public sealed class InitFormatDetectionTests : IDisposable
         Assert.Equal((Path.Combine(_repository.Path, folder), format), (options.MigrationsPath, options.Format));
     }
 
+    [Theory]
+    [InlineData("rails", "Gemfile", "gem \"rails\", \"~> 7.1\"\n", "db/migrate", ".rb")]
+    [InlineData("knex", "knexfile.js", "module.exports = { client: 'pg', connection: process.env.DATABASE_URL };\n", "migrations", ".js")]
+    public async Task Init_proposes_command_mode_for_a_tool_that_migrates_in_code_and_its_list_prints_the_steps_in_the_tools_order(
+        string tool, string marker, string markerText, string folder, string extension)
+    {
+        _repository.Write(marker, markerText);
+        foreach (var name in new[] { "20240110000000_add_email", "20240102000000_create_users", "20240201000000_index_email" })
+            _repository.Write($"{folder}/{name}{extension}", "// a step in code\n");
+
+        using var cli = CliProcess.Start(["init"], workingDirectory: _repository.Path);
+        var (exit, output, error) = await cli.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains($": 3 {tool} migrations (command mode) in .\n", output, StringComparison.Ordinal);
+        var options = await OptionsResolver.ResolveAsync(new CheckArguments(), _repository.Path, CancellationToken.None);
+        Assert.Equal("command", options.Format);
+        var commands = options.FormatOptions.Command!;
+        var list = await Processes.RunAsync("/bin/sh", ["-c", commands.List], commands.WorkingDirectory);
+        var id = (string name) => tool == "rails" ? name : name + extension;
+        Assert.Equal(
+            [$"{id("20240102000000_create_users")}\t{folder}/20240102000000_create_users{extension}", $"{id("20240110000000_add_email")}\t{folder}/20240110000000_add_email{extension}",
+             $"{id("20240201000000_index_email")}\t{folder}/20240201000000_index_email{extension}"],
+            list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     public void Dispose() => _repository.Dispose();
 }

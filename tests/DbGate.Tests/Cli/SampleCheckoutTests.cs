@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DbGate.Tests.Infrastructure;
 
 namespace DbGate.Tests.Cli;
@@ -32,13 +31,7 @@ public sealed class SampleCheckoutTests(PostgresFixture server)
 
     private static async Task<(int Exit, string Output)> GitAsync(params string[] arguments)
     {
-        using var git = Process.Start(new ProcessStartInfo("git", arguments)
-        {
-            WorkingDirectory = RepoPaths.SolutionDirectory,
-            RedirectStandardOutput = true,
-        })!;
-        var output = await git.StandardOutput.ReadToEndAsync();
-        await git.WaitForExitAsync();
-        return (git.ExitCode, output);
+        var git = await Processes.RunAsync("git", arguments, RepoPaths.SolutionDirectory);
+        return (git.ExitCode, git.Output);
     }
 }

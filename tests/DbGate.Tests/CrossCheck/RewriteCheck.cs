@@ -1,5 +1,6 @@
 using System.Text;
 using DbGate.Core.Migrations;
+using DbGate.Tests.Infrastructure;
 
 namespace DbGate.Tests.CrossCheck;
 
@@ -27,13 +28,13 @@ internal sealed class RewriteCheck(PgClient client, ScratchDatabases server)
         var database = "rewrites_" + Guid.NewGuid().ToString("N")[..12];
         await server.ExecuteAsync([$"CREATE DATABASE {database}"], cancellationToken);
         var rows = new List<string[]>();
-        var folder = Directory.CreateTempSubdirectory("dbgate-rewrites-");
+        var folder = new TempFolder("dbgate-rewrites-");
         try
         {
             // A few sessions rather than one: each must finish within the client's time limit on a loaded machine.
             foreach (var (batch, index) in migrations.Chunk(50).Select((b, i) => (b, i)))
             {
-                var script = Path.Combine(folder.FullName, $"batch{index}.sql");
+                var script = Path.Combine(folder.Path, $"batch{index}.sql");
                 await File.WriteAllTextAsync(script, Script(batch), cancellationToken);
                 var run = await client.PsqlAsync(["-A", "-t", "-F", "|", "-d", database, "-f", script], cancellationToken);
                 if (run.Failed)
@@ -43,7 +44,7 @@ internal sealed class RewriteCheck(PgClient client, ScratchDatabases server)
         }
         finally
         {
-            folder.Delete(recursive: true);
+            folder.Dispose();
             await server.ExecuteAsync([$"DROP DATABASE IF EXISTS {database}"], CancellationToken.None);
         }
         return migrations.ToDictionary(m => m.Id, IReadOnlySet<string> (m) => Rewritten(rows, m.Id), StringComparer.Ordinal);

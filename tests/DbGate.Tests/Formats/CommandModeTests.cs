@@ -62,6 +62,65 @@ public sealed class CommandModeTests(PostgresFixture server)
     }
 
     [Fact]
+    public async Task A_health_finding_names_the_step_that_made_its_object_at_the_source_file_the_list_gave()
+    {
+        using var folder = new TempFolder();
+        folder.Write("up1.sql", "CREATE TABLE accounts (id int PRIMARY KEY);");
+        folder.Write("down1.sql", "DROP TABLE accounts;");
+        folder.Write("up2.sql", "CREATE TABLE events (at timestamptz NOT NULL);");
+        folder.Write("down2.sql", "DROP TABLE events;");
+        folder.Write("up3.sql", "ALTER TABLE events ADD COLUMN account_id int;");
+        folder.Write("down3.sql", "ALTER TABLE events DROP COLUMN account_id;");
+        // A step counter in a file stands for the tool's history: up applies the next step, down reverts the last.
+        const string up = "n=$(($(cat n 2>/dev/null || echo 0) + 1)); psql -X -q -v ON_ERROR_STOP=1 -f up$n.sql && echo $n > n";
+        const string down = "n=$(cat n); psql -X -q -v ON_ERROR_STOP=1 -f down$n.sql && echo $((n - 1)) > n";
+        var commands = new CommandSteps(up, down, "printf '1_accounts\\tsteps/1.py\\n2_events\\tsteps/2.py\\n3_event_account\\tsteps/3.py\\n'", folder.Path, []);
+
+        var result = await GateHarness.RunAsync(server, folder.Path, o => o with
+        {
+            ProjectRoot = folder.Path,
+            FormatOptions = FormatOptions.Default with { Command = commands with { ProjectRoot = folder.Path } },
+            Health = Core.Rules.Schema.HealthSettings.Default,
+        });
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "DBG202");
+        Assert.Equal(("2_events", new SourceLocation("steps/2.py")), (finding.Migration, finding.Location));
+        Assert.Contains("table public.events was created by 2_events", finding.Details);
+        Assert.Contains("last changed by 3_event_account (steps/3.py:1:1)", finding.Details);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId.StartsWith("DBG2", StringComparison.Ordinal) && f.Location is null);
+    }
+
+    [Fact]
+    public async Task Benchmarks_run_on_the_schema_the_tools_steps_built_and_judge_its_plans()
+    {
+        using var folder = new TempFolder();
+        folder.Write("up1.sql", Benchmarks.BenchmarkProject.Shop);
+        folder.Write("down1.sql", "DROP TABLE orders; DROP TABLE customers;");
+        folder.Write("dbgate.yml", """
+            command:
+              up: n=$(($(cat n 2>/dev/null || echo 0) + 1)); psql -X -q -v ON_ERROR_STOP=1 -f up$n.sql && echo $n > n
+              down: n=$(cat n); psql -X -q -v ON_ERROR_STOP=1 -f down$n.sql && echo $((n - 1)) > n
+              list: printf '1_shop\tsteps/1.py\n'
+            seed:
+              seed: 7
+              rows: { customers: 50, orders: 2000 }
+            benchmarks:
+              defaults: { runs: 1, warmup: 0 }
+              queries:
+                - name: orders-of-customer
+                  sql: SELECT id FROM orders WHERE customer_id = 3
+                  forbid: [Seq Scan on orders]
+            """);
+
+        var result = await Benchmarks.BenchmarkProject.RunAsync(server, folder.Path);
+
+        Assert.Single(result.Benchmarks);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("DBG405", finding.RuleId);
+        Assert.Contains("Seq Scan on orders", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_list_command_that_fails_is_a_configuration_error()
     {
         using var folder = new TempFolder();

@@ -19,9 +19,10 @@ internal static class EfCoreRun
         {
             if (_run is null)
             {
-                var copy = Copy(RepoPaths.Fixture("efcore"));
+                var copy = Copy();
                 var project = Path.Combine(copy, "Shop");
-                _run = (project, await GateHarness.RunAsync(server, project, o => o with { ProjectRoot = project }));
+                // The lint and the health checks on, as users run it: their findings must point at the C# too.
+                _run = (project, await GateHarness.RunAsync(server, project, o => o with { ProjectRoot = project, Lint = new(), Health = Core.Rules.Schema.HealthSettings.Default }));
             }
             return _run.Value;
         }
@@ -32,17 +33,10 @@ internal static class EfCoreRun
     }
 
     /// <summary>A copy in a folder left for the machine's temp cleanup: the run's artifacts are what the tests read.</summary>
-    public static string Copy(string source)
+    public static string Copy()
     {
         var target = Directory.CreateTempSubdirectory("dbgate-efcore-").FullName;
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj"))
-                continue;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
-            File.Copy(file, Path.Combine(target, relative));
-        }
+        Fixtures.Copy("efcore", target);
         return target;
     }
 }

@@ -11,15 +11,37 @@ public sealed class EfCoreTests(PostgresFixture server)
     private const string ForgetsIndex = "20261201142137_IndexCustomerEmail";
 
     [Fact]
-    public async Task The_down_that_forgets_its_index_is_the_only_finding_and_points_at_the_migrations_Down_method()
+    public async Task The_down_that_forgets_its_index_is_the_only_round_trip_finding_and_points_at_the_migrations_Down_method()
     {
         var (_, result) = await EfCoreRun.GetAsync(server);
 
-        var finding = Assert.Single(result.Findings);
+        var finding = Assert.Single(result.Findings, f => f.RuleId.StartsWith("DBG0", StringComparison.Ordinal));
         Assert.Equal(("DBG003", ForgetsIndex), (finding.RuleId, finding.Migration));
         Assert.Equal(new SourceLocation($"Migrations/{ForgetsIndex}.cs", 21, 33), finding.Location);
         Assert.Equal($"down of {ForgetsIndex} does not restore the schema: index public.IX_Customers_Email was left behind", finding.Message);
         Assert.Equal([$"generated SQL: obj/dbgate/{ForgetsIndex}.down.sql"], finding.Details);
+    }
+
+    [Fact]
+    public async Task Lint_findings_point_at_the_Up_method_and_name_the_statement_in_the_generated_SQL()
+    {
+        var (_, result) = await EfCoreRun.GetAsync(server);
+
+        // CreateIndex on the existing Customers table, without IsCreatedConcurrently.
+        var index = Assert.Single(result.Findings, f => f.RuleId == "DBG101");
+        Assert.Equal((ForgetsIndex, new SourceLocation($"Migrations/{ForgetsIndex}.cs", 11, 33)), (index.Migration, index.Location));
+        Assert.Contains(index.Details, d => d.StartsWith($"in the generated SQL at obj/dbgate/{ForgetsIndex}.up.sql:", StringComparison.Ordinal));
+        Assert.All(result.Findings.Where(f => f.RuleId.StartsWith("DBG1", StringComparison.Ordinal)), f => Assert.Equal($"Migrations/{f.Migration}.cs", f.Location?.Path));
+    }
+
+    [Fact]
+    public async Task Health_findings_point_at_the_Up_method_of_the_migration_that_made_their_object()
+    {
+        var (_, result) = await EfCoreRun.GetAsync(server);
+
+        var health = result.Findings.Where(f => f.RuleId.StartsWith("DBG2", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(health);
+        Assert.All(health, f => Assert.Equal($"Migrations/{f.Migration}.cs", f.Location?.Path));
     }
 
     [Fact]
@@ -63,7 +85,7 @@ public sealed class EfCoreTests(PostgresFixture server)
     [Fact]
     public async Task A_project_that_does_not_build_is_one_configuration_error_naming_the_compiler_error()
     {
-        var copy = EfCoreRun.Copy(RepoPaths.Fixture("efcore"));
+        var copy = EfCoreRun.Copy();
         var context = Path.Combine(copy, "Shop", "ShopContext.cs");
         await File.WriteAllTextAsync(context, (await File.ReadAllTextAsync(context)).Replace("public long Id { get; set; }", "public long Id { get; set }", StringComparison.Ordinal));
 

@@ -39,9 +39,11 @@ public sealed class ChangedRunTests : IDisposable
         File.WriteAllText(Path.Combine(Repository, "migrations", name + ".down.sql"), down);
     }
 
+    private string Report => Path.Combine(_folder.Path, "report.json");
+
     private async Task<(int Exit, string Output, string Error)> CheckChangedAsync()
     {
-        using var cli = CliProcess.Start(["check", ".", "--changed", "--provider", "local", "--verbose"], new Dictionary<string, string> { ["DBGATE_CACHE"] = Cache }, Repository);
+        using var cli = CliProcess.Start(["check", ".", "--changed", "--provider", "local", "--verbose", "--json", Report], new Dictionary<string, string> { ["DBGATE_CACHE"] = Cache }, Repository);
         return await cli.WaitAsync(TimeSpan.FromMinutes(2));
     }
 
@@ -100,6 +102,41 @@ public sealed class ChangedRunTests : IDisposable
         // customers is no neighbour of products: only the first new migration puts it in the diagram.
         Assert.True(text.Contains("\"public.customers\" {", StringComparison.Ordinal), text + output + error);
         Assert.True(text.Contains("\"public.products\" {", StringComparison.Ordinal), text + output + error);
+    }
+
+    [Fact]
+    public async Task A_finding_on_an_object_of_the_cached_prefix_points_at_the_statement_that_created_it_on_a_miss_and_on_a_hit()
+    {
+        Samples.Copy("shop", Repository);
+        // Unchanged on the branch, so it is part of the cached prefix; its second statement makes a table without a key.
+        Write("0008_audit", "CREATE TABLE audit_note (id integer PRIMARY KEY, body text);\nCREATE TABLE audit_log (at timestamptz, body text);", "DROP TABLE audit_log;\nDROP TABLE audit_note;");
+        await Git("init", "-q", "-b", "main");
+        await Git("add", "-A");
+        await Git("commit", "-q", "-m", "base");
+        await Git("checkout", "-q", "-b", "feature");
+        Write("0009_customer_nickname", "ALTER TABLE customers ADD COLUMN nickname text;", "ALTER TABLE customers DROP COLUMN nickname;");
+
+        var cold = await CheckChangedAsync();
+        Assert.True(cold.Exit == 0, cold.Output + cold.Error);
+        var coldOrigin = AuditLogOrigin();
+        var warm = await CheckChangedAsync();
+        var warmOrigin = AuditLogOrigin();
+
+        Assert.Contains("prefix cache miss", cold.Error, StringComparison.Ordinal);
+        Assert.Contains("prefix cache hit: 8 unchanged migrations", warm.Error, StringComparison.Ordinal);
+        Assert.Equal("migrations/0008_audit.up.sql:2", coldOrigin);
+        Assert.Equal("migrations/0008_audit.up.sql:2", warmOrigin);
+    }
+
+    /// <summary>Where the last run's JSON report places DBG202 (table without a primary key) on public.audit_log.</summary>
+    private string? AuditLogOrigin()
+    {
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Report));
+        var finding = report.RootElement.GetProperty("findings").EnumerateArray()
+            .Single(f => f.GetProperty("ruleId").GetString() == "DBG202" && f.GetProperty("subject").GetString() == "table public.audit_log");
+        return finding.TryGetProperty("location", out var at) && at.ValueKind == System.Text.Json.JsonValueKind.Object
+            ? $"{at.GetProperty("path").GetString()}:{at.GetProperty("line").GetInt32()}"
+            : null;
     }
 
     [Fact]

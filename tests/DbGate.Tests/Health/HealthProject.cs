@@ -27,16 +27,14 @@ internal sealed class HealthProject : IDisposable
 
     public string Write(string name, string content) => _folder.Write(name, content);
 
-    public async Task<GateOptions> OptionsAsync(PostgresFixture server) =>
-        await OptionsResolver.ResolveAsync(new CheckArguments(Path, Provider: "external", Connection: server.AdminConnectionString), Path, CancellationToken.None);
+    public Task<GateOptions> OptionsAsync(PostgresFixture server) => GateHarness.ConfiguredOptionsAsync(server.AdminConnectionString, Path);
 
     /// <summary>Runs the gate without the lint (its own tests cover it), so a test sees the health findings and the round trip's.</summary>
-    public async Task<GateResult> RunAsync(PostgresFixture server) =>
-        await GateRunner.RunAsync(await OptionsAsync(server) with { Lint = new(false) }, log: null, CancellationToken.None);
+    public Task<GateResult> RunAsync(PostgresFixture server) =>
+        GateHarness.RunConfiguredAsync(server.AdminConnectionString, Path, o => o with { Lint = new(false) });
 
     /// <summary>Runs the gate as users do, with the lint, whose observation places origins at statements.</summary>
-    public async Task<GateResult> RunObservedAsync(PostgresFixture server) =>
-        await GateRunner.RunAsync(await OptionsAsync(server), log: null, CancellationToken.None);
+    public Task<GateResult> RunObservedAsync(PostgresFixture server) => GateHarness.RunConfiguredAsync(server.AdminConnectionString, Path);
 
     public void Dispose() => _folder.Dispose();
 }

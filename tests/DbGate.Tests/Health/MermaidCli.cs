@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using DbGate.Tests.Infrastructure;
 
 namespace DbGate.Tests.Health;
 
@@ -22,25 +22,14 @@ internal static class MermaidCli
     public static async Task<(int ExitCode, string Output, long SvgBytes)> RenderAsync(string diagram)
     {
         var mmdc = Find() ?? throw new InvalidOperationException("mmdc or chromium is missing");
-        var folder = Directory.CreateTempSubdirectory("dbgate-mermaid-");
-        try
-        {
-            var input = Path.Combine(folder.FullName, "diagram.mmd");
-            var output = Path.Combine(folder.FullName, "diagram.svg");
-            var puppeteer = Path.Combine(folder.FullName, "puppeteer.json");
-            await File.WriteAllTextAsync(input, diagram);
-            await File.WriteAllTextAsync(puppeteer, $"{{\"executablePath\":\"{Chromium}\",\"args\":[\"--no-sandbox\"]}}");
-            var info = new ProcessStartInfo(mmdc, ["-p", puppeteer, "-i", input, "-o", output, "--quiet"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await process.WaitForExitAsync(deadline.Token);
-            return (process.ExitCode, await stdout + await stderr, File.Exists(output) ? new FileInfo(output).Length : 0);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        using var folder = new TempFolder("dbgate-mermaid-");
+        var input = Path.Combine(folder.Path, "diagram.mmd");
+        var output = Path.Combine(folder.Path, "diagram.svg");
+        var puppeteer = Path.Combine(folder.Path, "puppeteer.json");
+        await File.WriteAllTextAsync(input, diagram);
+        await File.WriteAllTextAsync(puppeteer, $"{{\"executablePath\":\"{Chromium}\",\"args\":[\"--no-sandbox\"]}}");
+        // Processes kills mmdc and the browser it started when the deadline passes.
+        var run = await Processes.RunAsync(mmdc, ["-p", puppeteer, "-i", input, "-o", output, "--quiet"], folder.Path, timeout: TimeSpan.FromMinutes(2));
+        return (run.ExitCode, run.All, File.Exists(output) ? new FileInfo(output).Length : 0);
     }
 }

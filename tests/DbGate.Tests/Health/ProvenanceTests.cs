@@ -8,7 +8,7 @@ namespace DbGate.Tests.Health;
 public sealed class ProvenanceTests(PostgresFixture server)
 {
     [Fact]
-    public async Task A_finding_is_located_where_its_object_was_created_and_relates_the_migration_that_last_changed_it()
+    public async Task With_the_lint_off_a_finding_is_still_located_at_the_statement_that_created_its_object_and_relates_each_statement_that_changed_it()
     {
         using var project = new HealthProject();
         var created = project.Migration("-- the table\n\nCREATE TABLE events (happened_at timestamptz NOT NULL, kind text NOT NULL);\n");
@@ -18,12 +18,14 @@ public sealed class ProvenanceTests(PostgresFixture server)
         var result = await project.RunAsync(server);
 
         var finding = Assert.Single(result.Findings, f => f.RuleId == "DBG202");
-        // One statement in the file: the splitter alone says which statement created the table.
         Assert.Equal((created, 3, 1), (finding.Location!.Path, finding.Location.Line, finding.Location.Column));
         Assert.Equal("0001_step", finding.Migration);
-        var related = Assert.Single(finding.Related);
-        Assert.Equal(changed, related.Location.Path);
-        Assert.Contains("last changed by 0003_step", related.Message, StringComparison.Ordinal);
+        // The ups are observed for provenance though the lint is off, and its rules judge nothing (the ADD COLUMN
+        // without lock_timeout would be DBG107).
+        Assert.Equal(
+            [($"{changed}:1:1", "table public.events changed by 0003_step"), ($"{changed}:2:1", "table public.events last changed by 0003_step")],
+            finding.Related.Select(r => (r.Location.ToString(), r.Message)));
+        Assert.DoesNotContain(result.Findings, f => f.RuleId.StartsWith("DBG1", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -53,6 +55,34 @@ public sealed class ProvenanceTests(PostgresFixture server)
         Assert.Equal(
             [($"{second}:2:1", "table public.events changed by 0002_step"), ($"{second}:3:1", "table public.events last changed by 0002_step")],
             noKey.Related.Select(r => (r.Location.ToString(), r.Message)));
+    }
+
+    [Fact]
+    public async Task With_the_lint_a_security_finding_on_a_granted_table_relates_the_grant_and_default_privileges_are_located_at_their_statement()
+    {
+        using var project = new HealthProject();
+        var created = project.Migration(
+            "CREATE TABLE ledger (id bigint PRIMARY KEY, amount numeric NOT NULL);\n"
+            + "CREATE TABLE audit (id bigint PRIMARY KEY, note text NOT NULL);\n");
+        var granted = project.Migration(
+            "SELECT 1;\n"
+            + "GRANT SELECT ON ledger TO PUBLIC;\n"
+            + "GRANT UPDATE (note) ON audit TO PUBLIC;\n"
+            + "COMMENT ON TABLE audit IS 'who did what';\n"
+            + "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;\n");
+
+        var result = await project.RunObservedAsync(server);
+
+        var ledger = Assert.Single(result.Findings, f => f.RuleId == "DBG303" && f.Subject == "table public.ledger");
+        Assert.Equal($"{created}:1:1", ledger.Location!.ToString());
+        Assert.Equal([($"{granted}:2:1", "table public.ledger last changed by 0002_step")], ledger.Related.Select(r => (r.Location.ToString(), r.Message)));
+        var audit = Assert.Single(result.Findings, f => f.RuleId == "DBG303" && f.Subject == "table public.audit");
+        Assert.Equal($"{created}:2:1", audit.Location!.ToString());
+        Assert.Equal(
+            [($"{granted}:3:1", "table public.audit changed by 0002_step"), ($"{granted}:4:1", "table public.audit last changed by 0002_step")],
+            audit.Related.Select(r => (r.Location.ToString(), r.Message)));
+        var defaults = Assert.Single(result.Findings, f => f.RuleId == "DBG305");
+        Assert.Equal($"{granted}:5:1", defaults.Location!.ToString());
     }
 
     [Fact]

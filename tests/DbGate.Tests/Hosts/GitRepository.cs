@@ -31,10 +31,7 @@ public sealed class GitRepository : IDisposable
     /// <summary>A repository on main with the tool installed locally (from the packed file) and the tool manifest committed.</summary>
     public static async Task<GitRepository> CreateAsync(PackagesFixture packages)
     {
-        var repository = new GitRepository(packages);
-        Directory.CreateDirectory(repository.Path);
-        await repository.GitAsync("init", "-q", "-b", "main");
-        packages.WriteNuGetConfig(repository.Path);
+        var repository = await CreateBareAsync(packages);
         // What `dotnet new tool-manifest` writes.
         Directory.CreateDirectory(System.IO.Path.Combine(repository.Path, ".config"));
         File.WriteAllText(System.IO.Path.Combine(repository.Path, ".config", "dotnet-tools.json"), """{ "version": 1, "isRoot": true, "tools": {} }""");
@@ -42,8 +39,34 @@ public sealed class GitRepository : IDisposable
         return repository;
     }
 
-    public Task<Processes.Result> RunAsync(string file, params string[] arguments) =>
-        Processes.RunAsync(file, arguments, Path, Environment, TimeSpan.FromMinutes(4));
+    /// <summary>A repository on main with no tool manifest: only a nuget.config that knows the packed feed.</summary>
+    public static async Task<GitRepository> CreateBareAsync(PackagesFixture packages)
+    {
+        var repository = new GitRepository(packages);
+        Directory.CreateDirectory(repository.Path);
+        await repository.GitAsync("init", "-q", "-b", "main");
+        packages.WriteNuGetConfig(repository.Path);
+        return repository;
+    }
+
+    /// <summary>The packed tool installed as a global tool is (<c>--tool-path</c>): its launcher in a folder of this repository's scratch space.</summary>
+    public async Task<string> InstallGlobalToolAsync()
+    {
+        var tools = System.IO.Path.Combine(_folder.Path, "tools");
+        await MustAsync("dotnet", "tool", "install", "DbGate", "--tool-path", tools, "--version", _packages.Version);
+        return tools;
+    }
+
+    public Task<Processes.Result> RunAsync(string file, params string[] arguments) => RunAsync(file, arguments, null);
+
+    /// <param name="extra">Added to (or, with a null value, removed from) this repository's environment.</param>
+    public Task<Processes.Result> RunAsync(string file, string[] arguments, IReadOnlyDictionary<string, string?>? extra)
+    {
+        var environment = new Dictionary<string, string?>(Environment);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            environment[key] = value;
+        return Processes.RunAsync(file, arguments, Path, environment, TimeSpan.FromMinutes(4));
+    }
 
     public async Task<Processes.Result> MustAsync(string file, params string[] arguments)
     {

@@ -38,4 +38,28 @@ public sealed class PrePushHookTests(PackagesFixture packages)
         Assert.True(accepted.ExitCode == 0, accepted.All);
         Assert.Equal(await repository.HeadAsync(), await repository.RemoteHeadAsync());
     }
+
+    [Fact]
+    public async Task Without_a_tool_manifest_the_hook_runs_the_global_tools_launcher_which_needs_no_dotnet_sdk_on_PATH()
+    {
+        using var repository = await GitRepository.CreateBareAsync(packages);
+        var tools = await repository.InstallGlobalToolAsync();
+        Samples.Copy("shop", Path.Combine(repository.Path, "db"));
+        await repository.CommitAllAsync("shop migrations");
+        await repository.AddRemoteAsync();
+        await repository.MustAsync(Path.Combine(tools, "dotnet-dbgate"), "hook", "install", "db");
+        repository.Write("README.md", "No migration changed.\n");
+        await repository.CommitAllAsync("readme");
+        // Only what the hook and `check --changed` run, plus the launcher: `dotnet dbgate` would fail here, as `dotnet`
+        // is not on this PATH, so a passing push proves the hook went straight to the launcher (no SDK start).
+        var bin = Directory.CreateDirectory(Path.Combine(tools, "..", "bin")).FullName;
+        foreach (var program in new[] { "git", "grep" })
+            File.CreateSymbolicLink(Path.Combine(bin, program), (await Processes.RunAsync("sh", ["-c", "command -v " + program], repository.Path)).Output.Trim());
+
+        var pushed = await repository.RunAsync("git", ["push", "origin", "main"], new Dictionary<string, string?> { ["PATH"] = $"{tools}:{bin}" });
+
+        Assert.True(pushed.ExitCode == 0, pushed.All);
+        Assert.Contains("0 steps, 0 errors, 0 warnings", pushed.All, StringComparison.Ordinal);
+        Assert.Equal(await repository.HeadAsync(), await repository.RemoteHeadAsync());
+    }
 }

@@ -7,6 +7,7 @@ public static class Fixtures
     public static void Copy(string fixture, string target)
     {
         var source = RepoPaths.Fixture(fixture);
+        Directory.CreateDirectory(target);
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(source, file);

@@ -20,6 +20,17 @@ public static class GateHarness
         return GateRunner.RunAsync(adjust?.Invoke(options) ?? options, log: null, CancellationToken.None);
     }
 
+    /// <summary>The options the dbgate.yml in <paramref name="folder"/> gives (as users configure a run), on the given server.</summary>
+    public static Task<GateOptions> ConfiguredOptionsAsync(string connection, string folder) =>
+        OptionsResolver.ResolveAsync(new CheckArguments(folder, Provider: "external", Connection: connection), folder, CancellationToken.None);
+
+    /// <summary>The gate as the dbgate.yml in <paramref name="folder"/> configures it; <paramref name="adjust"/> changes the resolved options.</summary>
+    public static async Task<GateResult> RunConfiguredAsync(string connection, string folder, Func<GateOptions, GateOptions>? adjust = null)
+    {
+        var options = await ConfiguredOptionsAsync(connection, folder);
+        return await GateRunner.RunAsync(adjust?.Invoke(options) ?? options, log: null, CancellationToken.None);
+    }
+
     /// <summary>(rule, migration) pairs, sorted, for exact comparisons that read well when they fail.</summary>
     public static IReadOnlyList<string> Verdicts(this GateResult result) =>
         result.Findings.Select(f => $"{f.RuleId} {f.Migration}").Order(StringComparer.Ordinal).ToList();

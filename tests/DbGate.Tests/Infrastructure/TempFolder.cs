@@ -3,7 +3,8 @@ namespace DbGate.Tests.Infrastructure;
 /// <summary>A scratch folder for one test, deleted afterwards.</summary>
 public sealed class TempFolder : IDisposable
 {
-    public TempFolder() => Path = Directory.CreateTempSubdirectory("dbgatetest-").FullName;
+    /// <param name="prefix">The start of the folder's name, so a folder left behind by a killed run says whose it was.</param>
+    public TempFolder(string prefix = "dbgatetest-") => Path = Directory.CreateTempSubdirectory(prefix).FullName;
 
     public string Path { get; }
 

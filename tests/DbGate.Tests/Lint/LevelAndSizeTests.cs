@@ -101,7 +101,7 @@ public sealed class LevelAndSizeTests(PostgresFixture server)
     }
 
     [Fact]
-    public async Task With_the_lint_disabled_no_statement_is_observed_and_no_DBG1xx_is_reported()
+    public async Task With_the_lint_disabled_no_DBG1xx_is_reported()
     {
         using var project = new LintProject(Tables);
         project.Add("orders_index", "CREATE INDEX orders_placed_idx ON orders (placed_at);");

@@ -1,5 +1,3 @@
-using DbGate.Core.Configuration;
-using DbGate.Core.Gate;
 using DbGate.Core.Results;
 using DbGate.Tests.Infrastructure;
 
@@ -41,8 +39,7 @@ internal sealed class LintProject : IDisposable
     {
         if (!File.Exists(System.IO.Path.Combine(Path, "dbgate.yml")))
             Config("");
-        var options = await OptionsResolver.ResolveAsync(new CheckArguments(Path, Provider: "external", Connection: connection), Path, CancellationToken.None);
-        return await GateRunner.RunAsync(options, log: null, CancellationToken.None);
+        return await GateHarness.RunConfiguredAsync(connection, Path);
     }
 
     public void Dispose() => _folder.Dispose();

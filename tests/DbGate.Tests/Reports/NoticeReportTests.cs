@@ -9,7 +9,7 @@ public sealed class NoticeReportTests : IDisposable
 {
     private const string Notice = "round trip not applicable: grate migrations are forward only (the tool has no downs); every up still runs and is checked";
     private static readonly Lazy<Task<JsonSchema>> JsonReportSchema = new(() => JsonSchema.FromFileAsync(RepoPaths.JsonReportSchema));
-    private readonly string _directory = Directory.CreateTempSubdirectory("dbgate-notices-").FullName;
+    private readonly TempFolder _directory = new("dbgate-notices-");
 
     [Theory]
     [InlineData(ReportFormat.Text, "notice: " + Notice)]
@@ -32,11 +32,11 @@ public sealed class NoticeReportTests : IDisposable
         Assert.Empty(SarifSchema.Flatten((await JsonReportSchema.Value).Validate(await WriteAsync(ReportFormat.Json))));
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     private async Task<string> WriteAsync(ReportFormat format)
     {
-        var path = Path.Combine(_directory, "report." + format);
+        var path = Path.Combine(_directory.Path, "report." + format);
         await ReportWriters.WriteFileAsync(ReportSamples.Clean() with { Notices = [Notice] }, format, path, ReportSamples.Context);
         return await File.ReadAllTextAsync(path);
     }

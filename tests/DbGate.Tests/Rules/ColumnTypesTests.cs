@@ -1,4 +1,4 @@
-using DbGate.Core.Rules.Lint;
+using DbGate.Core.Rules;
 
 namespace DbGate.Tests.Rules;
 

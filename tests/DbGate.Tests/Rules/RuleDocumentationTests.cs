@@ -79,13 +79,12 @@ public sealed class RuleDocumentationTests(PostgresFixture server)
             using var folder = new TempFolder();
             example.WriteTo(folder.Path);
 
-            // Through dbgate.yml as users write it, so an example's production sizes and settings count.
-            var options = await OptionsResolver.ResolveAsync(new CheckArguments(folder.Path, Provider: "external", Connection: server.AdminConnectionString), folder.Path, CancellationToken.None);
             var roles = await RolesAsync();
             try
             {
-                // The data check serves only the round-trip rules and costs a second up and down per step.
-                var result = await GateRunner.RunAsync(options with { CheckData = ruleId.StartsWith("DBG0", StringComparison.Ordinal) }, log: null, CancellationToken.None);
+                // Through dbgate.yml as users write it, so an example's production sizes and settings count. The data
+                // check serves only the round-trip rules and costs a second up and down per step.
+                var result = await GateHarness.RunConfiguredAsync(server.AdminConnectionString, folder.Path, options => options with { CheckData = ruleId.StartsWith("DBG0", StringComparison.Ordinal) });
 
                 var reported = result.Findings.Where(f => f.RuleId == ruleId).ToList();
                 Assert.True(example.ShouldFail == (reported.Count > 0), $"{example}: {string.Join("; ", result.Findings.Select(f => $"{f.RuleId} {f.Message}"))}");

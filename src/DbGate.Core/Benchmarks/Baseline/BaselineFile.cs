@@ -14,7 +14,10 @@ public static class BaselineFile
         {
             await using var stream = File.OpenRead(path);
             var baseline = await JsonSerializer.DeserializeAsync<BenchmarkBaseline>(stream, ReportJson.Report, cancellationToken);
-            if (baseline is null || baseline.Version != BenchmarkBaseline.CurrentVersion || baseline.Runs is null)
+            // A hand-edited file may parse and still lack what the comparison reads.
+            if (baseline is null || baseline.Version != BenchmarkBaseline.CurrentVersion || baseline.Runs is null
+                || baseline.Runs.Any(r => r?.ServerVersion is null || r.Contract is null || r.Schema is null || r.Queries is null
+                    || r.Queries.Any(q => q?.Name is null || q.Shape is null || q.Access is null || q.Parameters is null)))
                 throw new ConfigurationException($"{shown} is not a benchmark baseline of version {BenchmarkBaseline.CurrentVersion}; write it again with dotnet dbgate benchmark --update-baseline");
             return baseline;
         }

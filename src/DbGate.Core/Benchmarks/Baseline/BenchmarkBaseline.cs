@@ -17,7 +17,7 @@ public sealed record BenchmarkBaseline(int Version, IReadOnlyList<BaselineRun> R
 public sealed record BaselineRun(string ServerVersion, long Seed, string Contract, string Dataset, string Schema, IReadOnlyList<BaselineEntry> Queries)
 {
     [System.Text.Json.Serialization.JsonIgnore]
-    public string Major => ServerVersion.Split('.', ' ')[0];
+    public string Major => DatasetContract.Major(ServerVersion);
 }
 
 /// <param name="Access">Per table (schema.table), how the plan reads it: Seq Scan, Index Scan using orders_pkey…</param>

@@ -11,6 +11,9 @@ namespace DbGate.Core.Benchmarks.Baseline;
 /// </summary>
 internal static class DatasetContract
 {
+    /// <summary>The major version of server_version (15.18, 17.2 (Debian …)): what baselines and contracts are matched by.</summary>
+    public static string Major(string serverVersion) => serverVersion.Split('.', ' ')[0];
+
     public static string Of(SeedOptions seed, string serverVersion)
     {
         var rows = string.Join(";", seed.Rows.Select(r => $"{r.Table}={r.Rows}").Order(StringComparer.Ordinal));
@@ -18,6 +21,6 @@ internal static class DatasetContract
             $"{c.Column}:{string.Join(",", c.Values ?? [])}|{string.Join(",", (c.Weights ?? []).Select(w => w.ToString(CultureInfo.InvariantCulture)))}|{c.Distribution}|{c.Skew.ToString(CultureInfo.InvariantCulture)}|{c.NullFraction?.ToString(CultureInfo.InvariantCulture)}|{c.Min}|{c.Max}|{c.Sql}")
             .Order(StringComparer.Ordinal));
         var shape = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{seed.DefaultRows}/{rows}/{columns}/{string.Join(",", seed.Scripts.Select(s => s.RelativePath))}")))[..8];
-        return string.Create(CultureInfo.InvariantCulture, $"seed {seed.Seed}, generator {Seeder.GeneratorVersion}, PostgreSQL {serverVersion.Split('.', ' ')[0]}, rows and overrides {shape}");
+        return string.Create(CultureInfo.InvariantCulture, $"seed {seed.Seed}, generator {Seeder.GeneratorVersion}, PostgreSQL {Major(serverVersion)}, rows and overrides {shape}");
     }
 }

@@ -7,6 +7,9 @@ using DbGate.Core.Sql;
 
 namespace DbGate.Core.Execution.Commands;
 
+/// <summary>One command step's facts, with the schema before and after its up: what provenance and the benchmarks' table changes read.</summary>
+internal sealed record CommandStepDone(StepFacts Facts, SchemaSnapshot Before, SchemaSnapshot After);
+
 /// <summary>
 /// Command mode: the tool's own up command once per listed step on the work database, a catalog snapshot and a
 /// rewrite check around each (and, with the lint on, the locks the tool's sessions hold, polled while it runs); each
@@ -15,9 +18,10 @@ namespace DbGate.Core.Execution.Commands;
 /// </summary>
 internal static class CommandStepRunner
 {
+    /// <param name="start">The schema before the first step, read by the caller (the health checks start from it).</param>
     /// <param name="lint">Poll the tool's locks and judge the step as one observed statement by these sizes; null: do not.</param>
-    public static async IAsyncEnumerable<StepFacts> RunAsync(
-        WorkDatabase database, CommandSteps commands, SnapshotOptions snapshots, TimeSpan statementTimeout, [EnumeratorCancellation] CancellationToken cancellationToken,
+    public static async IAsyncEnumerable<CommandStepDone> RunAsync(
+        WorkDatabase database, CommandSteps commands, SnapshotOptions snapshots, SchemaSnapshot start, TimeSpan statementTimeout, [EnumeratorCancellation] CancellationToken cancellationToken,
         ProductionSizes? lint = null)
     {
         ICommandObserver[] observers = lint is null ? [new RewriteObserver()] : [new RewriteObserver(), new LockObserver()];
@@ -26,7 +30,7 @@ internal static class CommandStepRunner
         var connection = await database.OpenAsync(cancellationToken);
         try
         {
-            var current = await SnapshotReader.ReadAsync(connection, snapshots, cancellationToken);
+            var current = start;
             var failed = false;
             for (var i = 0; i < listed.Count; i++)
             {
@@ -34,7 +38,7 @@ internal static class CommandStepRunner
                 if (failed)
                 {
                     var skipped = ScriptRun.Skipped("an earlier step's up failed");
-                    yield return new StepFacts(migration, skipped, skipped, skipped, [], [], RoundTripInClone: true);
+                    yield return new(new StepFacts(migration, skipped, skipped, skipped, [], [], RoundTripInClone: true), current, current);
                     continue;
                 }
                 // One after the other: they share DbGate's connection.
@@ -54,19 +58,19 @@ internal static class CommandStepRunner
                 {
                     // The tool would retry this step on its next up, so the steps after it cannot run.
                     failed = true;
-                    yield return new StepFacts(migration, up, ScriptRun.Skipped("the up failed"), ScriptRun.Skipped("the up failed"), [], [], RoundTripInClone: true) { Rewritten = rewritten, Statements = statements, Sizes = lint ?? ProductionSizes.None };
+                    yield return new(new StepFacts(migration, up, ScriptRun.Skipped("the up failed"), ScriptRun.Skipped("the up failed"), [], [], RoundTripInClone: true) { Rewritten = rewritten, Statements = statements, Sizes = lint ?? ProductionSizes.None }, before, current);
                     continue;
                 }
                 if (!database.CreatedByDbGate)
                 {
                     var never = ScriptRun.Skipped("downs never run in a database DbGate did not create");
-                    yield return new StepFacts(migration, up, never, never, [], []) { Rewritten = rewritten, Statements = statements, Sizes = lint ?? ProductionSizes.None };
+                    yield return new(new StepFacts(migration, up, never, never, [], []) { Rewritten = rewritten, Statements = statements, Sizes = lint ?? ProductionSizes.None }, before, current);
                     continue;
                 }
                 await connection.DisposeAsync();
                 var roundTrip = await RoundTripInCloneAsync(database, step, commands, migration, before, current, snapshots, cancellationToken);
                 connection = await database.OpenAsync(cancellationToken);
-                yield return new StepFacts(migration, up, roundTrip.Down, roundTrip.Redo, roundTrip.DownDifferences, roundTrip.RedoDifferences, RoundTripInClone: true) { Rewritten = rewritten, Statements = statements, Sizes = lint ?? ProductionSizes.None };
+                yield return new(new StepFacts(migration, up, roundTrip.Down, roundTrip.Redo, roundTrip.DownDifferences, roundTrip.RedoDifferences, RoundTripInClone: true) { Rewritten = rewritten, Statements = statements, Sizes = lint ?? ProductionSizes.None }, before, current);
             }
         }
         finally
@@ -104,6 +108,6 @@ internal static class CommandStepRunner
         var source = listed.Source is { } path ? Path.GetFullPath(path, commands.WorkingDirectory) : commands.ConfigPath;
         var relative = ProjectPaths.Relative(commands.ProjectRoot, source);
         var script = new MigrationScript(source, relative) { Origin = new SourceLocation(relative) };
-        return new Migration(listed.Id, (index + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), script, script, RunInTransaction: false);
+        return new Migration(listed.Id, Migrations.Migration.PositionVersion(index), script, script, RunInTransaction: false);
     }
 }

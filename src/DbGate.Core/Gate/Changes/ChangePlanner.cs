@@ -35,7 +35,10 @@ internal static class ChangePlanner
         try
         {
             var baseFolder = await ExtractAsync(git, revision.Commit, folderInRepository, scratch, cancellationToken);
-            var before = baseFolder is null ? [] : DiscoverOrNone(baseFolder, scratch, format);
+            // The base's own version of a step the tool reruns may go into the prefix: its SQL is read before the scratch goes.
+            var before = (baseFolder is null ? [] : DiscoverOrNone(baseFolder, scratch, format))
+                .Select(m => m.Reruns == Rerun.Never ? m : m with { Up = m.Up with { Text = m.Up.Text ?? File.ReadAllText(m.Up.FullPath) } })
+                .ToList();
             return Compare(revision.Name, Fingerprinted(before, baseFolder), Fingerprinted(current, migrationsFolder));
         }
         finally
@@ -44,16 +47,44 @@ internal static class ChangePlanner
         }
     }
 
+    /// <remarks>
+    /// Steps the tool runs again (Flyway repeatables, grate's any-time and every-time scripts) are not part of the order:
+    /// when the base's ordered steps are all in the prefix, the base's versions of them are applied after it, as the
+    /// database the change will meet has them, and only those the tool would run again (changed, new, every-time) are checked.
+    /// </remarks>
     internal static ChangePlan Compare(string baseName, IReadOnlyList<(Migration Migration, string Hash)> before, IReadOnlyList<(Migration Migration, string Hash)> now)
     {
+        var orderedBefore = before.Where(m => m.Migration.Reruns == Rerun.Never).ToList();
+        var orderedNow = now.Where(m => m.Migration.Reruns == Rerun.Never).ToList();
         var common = 0;
-        while (common < before.Count && common < now.Count && before[common].Hash == now[common].Hash)
+        while (common < orderedBefore.Count && common < orderedNow.Count && orderedBefore[common].Hash == orderedNow[common].Hash)
             common++;
+        var plan = Ordered(baseName, orderedBefore, orderedNow, common);
+        if (orderedBefore.Count == before.Count && orderedNow.Count == now.Count)
+            return plan; // nothing reruns
+        var gone = before.Where(b => b.Migration.Reruns != Rerun.Never && !now.Any(n => n.Migration.Id == b.Migration.Id))
+            .Select(b => $"{b.Migration.Id} is in {baseName} but no longer here: databases that ran it keep what it did");
+        var checkedOrdered = orderedNow.Skip(common).Select(m => m.Migration).ToHashSet();
+        // An ordered step of the base is not in the prefix: where the base's reruns stood is unknown, so all run after it.
+        var applied = common == orderedBefore.Count ? before.Where(m => m.Migration.Reruns != Rerun.Never).ToList() : [];
+        var hashes = applied.ToDictionary(m => m.Migration.Id, m => m.Hash, StringComparer.Ordinal);
+        var rerun = now.Where(m => m.Migration.Reruns != Rerun.Never && (m.Migration.Reruns == Rerun.Always || hashes.GetValueOrDefault(m.Migration.Id) != m.Hash))
+            .Select(m => m.Migration).ToHashSet();
+        return plan with
+        {
+            Prefix = [.. plan.Prefix, .. applied.Select(m => m.Migration)],
+            Checked = [.. now.Select(m => m.Migration).Where(m => checkedOrdered.Contains(m) || rerun.Contains(m))],
+            Warnings = [.. plan.Warnings, .. gone],
+            PrefixFingerprints = [.. plan.PrefixFingerprints, .. applied.Select(m => m.Hash)],
+        };
+    }
 
+    private static ChangePlan Ordered(string baseName, List<(Migration Migration, string Hash)> before, List<(Migration Migration, string Hash)> now, int common)
+    {
         var beforeById = before.ToDictionary(m => m.Migration.Id, m => m.Hash, StringComparer.Ordinal);
         var nowIds = now.Select(m => m.Migration.Id).ToHashSet(StringComparer.Ordinal);
         var lastBefore = before.Count > 0 ? before[^1].Migration : null;
-        var lastBeforeIndex = lastBefore is null ? -1 : now.ToList().FindIndex(m => m.Migration.Id == lastBefore.Id);
+        var lastBeforeIndex = lastBefore is null ? -1 : now.FindIndex(m => m.Migration.Id == lastBefore.Id);
         var warnings = new List<string>();
         for (var i = common; i < now.Count; i++)
         {

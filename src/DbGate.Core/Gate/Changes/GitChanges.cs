@@ -29,25 +29,22 @@ internal static class GitChanges
             return null; // a file of the base is gone: where its migration stood is for the full comparison to say
 
         var isChanged = files.Select(f => f.Any(changed.Contains)).ToList();
-        var first = isChanged.IndexOf(true);
-        if (first < 0)
-            first = current.Count;
-        var warnings = new List<string>();
-        var lastKept = isChanged.LastIndexOf(false);
-        for (var i = first; i < current.Count; i++)
+        var inBase = files.Select(f => f.Any(blobs.ContainsKey)).ToList();
+        // A step the tool reruns that was edited: the base's version of it is needed, which only the full comparison reads.
+        if (Enumerable.Range(0, current.Count).Any(i => current[i].Reruns != Rerun.Never && isChanged[i] && inBase[i]))
+            return null;
+        // Both sides as the comparison reads them: the base is the current migrations it has (none is gone), each
+        // unchanged one by its blobs on both sides, an edited one by a hash that differs.
+        var now = new List<(Migration, string)>();
+        var before = new List<(Migration, string)>();
+        for (var i = 0; i < current.Count; i++)
         {
-            if (!isChanged[i])
-                continue;
-            var migration = current[i];
-            if (files[i].Any(blobs.ContainsKey))
-                warnings.Add($"{migration.Id} was edited since {revision.Name}: a database that already ran it will not run it again; put the change in a new migration");
-            else if (i < lastKept)
-                warnings.Add($"{migration.Id} is new but sorts before {current[lastKept].Id}, which {revision.Name} already has: a database already at {current[lastKept].Id} may never run it");
+            var hash = isChanged[i] ? $"edited:{current[i].Id}" : MigrationFingerprint.FromBlobs(current[i], files[i].Select(f => (Path.GetFileName(f), blobs.GetValueOrDefault(f, "?"))));
+            now.Add((current[i], hash));
+            if (inBase[i])
+                before.Add((current[i], isChanged[i] ? $"base:{current[i].Id}" : hash));
         }
-        var fingerprints = Enumerable.Range(0, first)
-            .Select(i => MigrationFingerprint.FromBlobs(current[i], files[i].Select(f => (Path.GetFileName(f), blobs.GetValueOrDefault(f, "?")))))
-            .ToList();
-        return new ChangePlan(revision.Name, current.Take(first).ToList(), current.Skip(first).ToList(), warnings) { PrefixFingerprints = fingerprints };
+        return ChangePlanner.Compare(revision.Name, before, now);
     }
 
     private static string InRepository(string folderInRepository, string migrationsFolder, string file)

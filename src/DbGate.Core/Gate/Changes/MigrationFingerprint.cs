@@ -23,15 +23,21 @@ internal static class MigrationFingerprint
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>The files that make up a migration, by full path, in a stable order.</summary>
+    /// <summary>
+    /// The files that make up a migration, by full path, in a stable order: its scripts, and the files beside its up
+    /// that belong to it. A folder named by the migration (diesel's, Prisma's) is the migration's own, metadata.toml and
+    /// all; in a folder it shares with others (Flyway's sql/, sqitch's deploy/) only files named after its up
+    /// (V1__a.sql.conf) are its, so adding a script there changes no other migration.
+    /// </summary>
     internal static SortedSet<string> Files(Migration migration, string migrationsFolder)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal) { migration.Up.FullPath };
-        if (migration.Down is { } down)
-            files.Add(down.FullPath);
+        foreach (var script in new[] { migration.Down, migration.Verify }.OfType<MigrationScript>())
+            files.Add(script.FullPath);
         var folder = Path.GetDirectoryName(migration.Up.FullPath)!;
-        if (!SamePath(folder, migrationsFolder))
-            files.UnionWith(Directory.EnumerateFiles(folder));
+        var own = !SamePath(folder, migrationsFolder) && Path.GetFileName(folder) == migration.Id;
+        var up = Path.GetFileName(migration.Up.FullPath);
+        files.UnionWith(Directory.EnumerateFiles(folder).Where(f => own || Path.GetFileName(f).StartsWith(up, StringComparison.Ordinal)));
         return files;
     }
 

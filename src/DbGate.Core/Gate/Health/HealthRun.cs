@@ -35,20 +35,22 @@ internal sealed class HealthRun
 
     /// <param name="rolesPossible">Migrations run with the right to create roles (postgres.superuser): watch the roles after each up.</param>
     /// <param name="snapshots">The run's snapshot options (its format's history tables); privileges are added.</param>
-    public static async Task<HealthRun> StartAsync(WorkDatabase database, SchemaSnapshot before, SnapshotOptions snapshots, HealthSettings settings, ProductionSizes sizes, bool rolesPossible, CancellationToken cancellationToken)
+    /// <param name="prefix">Where the objects of a --changed run's unchanged migrations came from, when it was recorded.</param>
+    public static async Task<HealthRun> StartAsync(WorkDatabase database, SchemaSnapshot before, SchemaProvenance? prefix, SnapshotOptions snapshots, HealthSettings settings, ProductionSizes sizes, bool rolesPossible, CancellationToken cancellationToken)
     {
         var run = new HealthRun(snapshots, settings, sizes, rolesPossible);
-        run._provenance.Start(before);
+        run._provenance.Start(before, prefix);
         if (rolesPossible)
             run._roles = await RoleNamesAsync(database, cancellationToken);
         return run;
     }
 
-    /// <param name="statements">The step's observed statements (with the lint on), which place origins at statements.</param>
-    public async Task StepDoneAsync(WorkDatabase database, Migration migration, SchemaSnapshot after, IReadOnlyList<Observation.StatementObservation> statements, CancellationToken cancellationToken)
+    /// <param name="up">The up as the step loaded it; null in command mode.</param>
+    /// <param name="statements">The step's observed statements, which place origins at statements.</param>
+    public async Task StepDoneAsync(WorkDatabase database, Migration migration, LoadedScript? up, SchemaSnapshot after, IReadOnlyList<Observation.StatementObservation> statements, CancellationToken cancellationToken)
     {
         _recording.Start();
-        _provenance.Record(migration, after, statements);
+        _provenance.Record(migration, up, after, statements);
         _recording.Stop();
         _stepped.Add(migration.Id);
         if (!_rolesPossible)
@@ -60,24 +62,24 @@ internal sealed class HealthRun
         {
             _roleOrigins[role] = added.Count == 1 && creates.Count == 1
                 ? new Origin(migration.Id, creates[0].Location, StatementKnown: true)
-                : ProvenanceRecorder.OriginOf(migration);
+                : ProvenanceRecorder.OriginOf(migration, up);
         }
     }
 
     /// <param name="partial">The run checks only some migrations (--changed), applied after the others without being stepped through.</param>
-    public async Task<HealthOutcome> FinishAsync(WorkDatabase database, IReadOnlyDictionary<string, Level> ruleLevels, bool partial, Action<string> log, CancellationToken cancellationToken)
+    /// <param name="options">Whose rules: and overrides level the findings, as the gate's other findings.</param>
+    public async Task<HealthOutcome> FinishAsync(WorkDatabase database, Configuration.GateOptions options, bool partial, Action<string> log, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var options = _snapshots;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var snapshot = await SnapshotReader.ReadAsync(connection, options, cancellationToken);
-        var facts = await SchemaFactsReader.ReadAsync(connection, snapshot, options, cancellationToken);
+        var snapshot = await SnapshotReader.ReadAsync(connection, _snapshots, cancellationToken);
+        var facts = await SchemaFactsReader.ReadAsync(connection, snapshot, _snapshots, cancellationToken);
         var created = facts.Roles.Where(r => _roleOrigins.ContainsKey(r.Name)).ToList();
         var model = new SchemaModel(snapshot, facts, _settings, _sizes, created);
         var provenance = WithRoles(_provenance.Build());
         var findings = SchemaRules.All
             .SelectMany(rule => rule.Check(model))
-            .Select(f => HealthFindings.Place(f, provenance, Level(f, ruleLevels)))
+            .Select(f => Level(f, HealthFindings.Place(f, provenance, Rules.RuleCatalog.Get(f.RuleId).DefaultLevel), options))
             .Where(f => f.Level != Results.Level.None)
             .ToList();
         // The change a reviewer looks at: the migrations a --changed run checks, else the last one.
@@ -88,13 +90,14 @@ internal sealed class HealthRun
         return new HealthOutcome(findings, touched.Count == 0 ? null : Docs.MermaidErDiagram.Render(snapshot, touched, withNeighbours: true));
     }
 
-    /// <summary>The rule's level, then dbgate.yml's rules, then the last health.exclude entry that matches.</summary>
-    private Level Level(SchemaFinding finding, IReadOnlyDictionary<string, Level> ruleLevels)
+    /// <summary>The rule's level, dbgate.yml's rules and overrides as for every finding, then the last health.exclude
+    /// entry that matches.</summary>
+    private Finding Level(SchemaFinding finding, Finding placed, Configuration.GateOptions options)
     {
-        var level = ruleLevels.TryGetValue(finding.RuleId, out var configured) ? configured : Rules.RuleCatalog.Get(finding.RuleId).DefaultLevel;
+        var levelled = Judge.Levelled(options, placed);
         foreach (var exclusion in _settings.Exclusions.Where(e => e.Matches(finding)))
-            level = exclusion.Level;
-        return level;
+            levelled = levelled with { Level = exclusion.Level };
+        return levelled;
     }
 
     private SchemaProvenance WithRoles(SchemaProvenance provenance)

@@ -16,7 +16,7 @@ internal sealed class EfCoreFormat : IMigrationFormat
     {
         try
         {
-            return EfProject.FindProject(folder, new EfOptions()) is not null;
+            return EfProject.Find(folder, new EfOptions(), folder.FullName) is not null;
         }
         catch (ConfigurationException)
         {
@@ -26,14 +26,13 @@ internal sealed class EfCoreFormat : IMigrationFormat
 
     public MigrationSet Discover(DiscoveryContext context)
     {
-        var project = EfProject.FindProject(context.Folder, context.Options.Ef)
+        var (project, sources) = EfProject.Find(context.Folder, context.Options.Ef, context.ProjectRoot)
             ?? throw new ConfigurationException($"no EF Core project with migrations found in {context.Folder.FullName}; set ef.project in dbgate.yml");
         var directory = Path.GetDirectoryName(project)!;
-        var sources = EfProject.Migrations(directory, context.ProjectRoot);
         var output = context.Options.Ef.SqlOutput ?? Path.Combine(directory, "obj", "dbgate");
         var preparation = new EfPreparation(project, context.Options.Ef, context.ProjectRoot, sources, output);
         var declared = sources.Select((s, i) => new Migration(
-            s.Id, (i + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), context.Script(Path.Combine(output, s.Id + ".up.sql")) with { Origin = s.Up },
+            s.Id, Migration.PositionVersion(i), context.Script(Path.Combine(output, s.Id + ".up.sql")) with { Origin = s.Up },
             context.Script(Path.Combine(output, s.Id + ".down.sql")) with { Origin = s.Down },
             RunInTransaction: false));
         return new MigrationSet(Name, [.. declared], History) { Preparation = preparation };

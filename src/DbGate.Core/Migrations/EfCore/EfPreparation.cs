@@ -47,7 +47,7 @@ internal sealed class EfPreparation(string project, EfOptions options, string pr
 
         // EF writes its transactions into the script (START TRANSACTION … COMMIT per migration, none around a
         // suppressed statement), so the script runs as written and its own transaction control decides.
-        return new Migration(id, (index + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), Script("up", source?.Up), Script("down", source?.Down), RunInTransaction: false)
+        return new Migration(id, Migrations.Migration.PositionVersion(index), Script("up", source?.Up), Script("down", source?.Down), RunInTransaction: false)
         {
             OutsideTransactionHint = Hint,
         };

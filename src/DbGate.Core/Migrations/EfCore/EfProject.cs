@@ -13,17 +13,21 @@ internal sealed record EfMigrationSource(string Id, string ClassName, SourceLoca
 /// </summary>
 internal static partial class EfProject
 {
-    public static string? FindProject(DirectoryInfo folder, EfOptions options)
+    /// <summary>
+    /// The project (ef.project, else the one EF Core project in the folder or its parent that declares migrations) and
+    /// its migrations, each .cs file read once; locations are relative to <paramref name="projectRoot"/>.
+    /// </summary>
+    public static (string Project, IReadOnlyList<EfMigrationSource> Sources)? Find(DirectoryInfo folder, EfOptions options, string projectRoot)
     {
         if (options.Project is { } configured)
-            return File.Exists(configured) ? configured : throw new ConfigurationException($"ef.project {configured} does not exist");
+            return File.Exists(configured) ? (configured, Migrations(Path.GetDirectoryName(configured)!, projectRoot)) : throw new ConfigurationException($"ef.project {configured} does not exist");
         foreach (var directory in new[] { folder, folder.Parent }.OfType<DirectoryInfo>())
         {
             var projects = directory.EnumerateFiles("*.csproj").Where(p => SourceText.LinesForDetection(p.FullName).Any(l => l.Contains("EntityFrameworkCore", StringComparison.Ordinal))).ToList();
             if (projects.Count > 1)
                 throw new ConfigurationException($"{directory.FullName} holds more than one EF Core project; set ef.project in dbgate.yml");
-            if (projects.Count == 1 && Migrations(projects[0].DirectoryName!, projects[0].DirectoryName!).Count > 0)
-                return projects[0].FullName;
+            if (projects.Count == 1 && Migrations(projects[0].DirectoryName!, projectRoot) is { Count: > 0 } sources)
+                return (projects[0].FullName, sources);
         }
         return null;
     }

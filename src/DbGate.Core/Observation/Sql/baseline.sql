@@ -70,5 +70,21 @@ objects AS (
            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, NULL
     FROM pg_extension x
     WHERE true
+    -- ACLs granted already (statement.sql compares each new one with these) and default privileges.
+    UNION ALL
+    SELECT 'acl', x.oid::int8, 0, x.relkind::text, (SELECT nspname FROM pg_namespace WHERE oid = x.relnamespace), x.relname,
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, x.relacl::text
+    FROM pg_class x
+    WHERE x.relnamespace IN (SELECT oid FROM scope_ns) AND x.relacl IS NOT NULL AND x.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
+    UNION ALL
+    SELECT 'acl', x.attrelid::int8, x.attnum, NULL, NULL, x.attname,
+           NULL, NULL, NULL, NULL, NULL, x.attrelid::int8, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, x.attacl::text
+    FROM pg_attribute x
+    WHERE x.attrelid IN (SELECT oid FROM tables) AND x.attnum > 0 AND x.attacl IS NOT NULL
+    UNION ALL
+    SELECT 'default_acl', x.oid::int8, 0, x.defaclobjtype::text, (SELECT nspname FROM pg_namespace WHERE oid = x.defaclnamespace),
+           pg_get_userbyid(x.defaclrole), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, x.defaclacl::text
+    FROM pg_default_acl x
 )
 SELECT 'o'::"char" AS dbgate_observed, o.* FROM objects o

@@ -43,7 +43,9 @@ touched AS MATERIALIZED (
            now[10] IS DISTINCT FROM before[10] OR current_setting('track_counts') = 'off' AS t_namespace,
            now[11] IS DISTINCT FROM before[11] OR current_setting('track_counts') = 'off' AS t_extension,
            now[12] IS DISTINCT FROM before[12] OR current_setting('track_counts') = 'off' AS t_rewrite,
-           now[13] IS DISTINCT FROM before[13] OR current_setting('track_counts') = 'off' AS t_sequence
+           now[13] IS DISTINCT FROM before[13] OR current_setting('track_counts') = 'off' AS t_sequence,
+           now[14] IS DISTINCT FROM before[14] OR current_setting('track_counts') = 'off' AS t_description,
+           now[15] IS DISTINCT FROM before[15] OR current_setting('track_counts') = 'off' AS t_default_acl
     FROM counts
 ),
 held AS MATERIALIZED (
@@ -134,6 +136,36 @@ objects AS (
            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, NULL
     FROM pg_sequence x, mode m
     WHERE (SELECT t_sequence FROM touched) AND x.seqrelid IN (SELECT oid FROM locked) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
+    -- Privileges and comments, for provenance: GRANT and REVOKE take no lock on the relation, so its ACL is read from
+    -- every pg_class row the statement wrote; a column's only when no pg_class row was written (a column GRANT
+    -- writes none), which spares most DDL a scan of pg_attribute. opt = the ACL as text.
+    UNION ALL
+    SELECT 'acl', x.oid::int8, 0, x.relkind::text, (SELECT nspname FROM pg_namespace WHERE oid = x.relnamespace), x.relname,
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, x.relacl::text
+    FROM pg_class x, mode m
+    WHERE (SELECT t_class FROM touched) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid AND x.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
+    UNION ALL
+    SELECT 'acl', x.attrelid::int8, x.attnum, NULL, NULL, x.attname,
+           NULL, NULL, NULL, NULL, NULL, x.attrelid::int8, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, x.attacl::text
+    FROM pg_attribute x, mode m
+    WHERE (SELECT t_attribute AND NOT t_class FROM touched) AND x.attnum > 0 AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
+    UNION ALL
+    -- k = the catalog (as the mirror names it) of the object commented on.
+    SELECT 'comment', x.objoid::int8, x.objsubid,
+           CASE x.classoid WHEN 'pg_class'::regclass THEN CASE WHEN x.objsubid = 0 THEN 'class' ELSE 'attribute' END
+                WHEN 'pg_proc'::regclass THEN 'routine' WHEN 'pg_type'::regclass THEN 'type' WHEN 'pg_namespace'::regclass THEN 'schema'
+                WHEN 'pg_constraint'::regclass THEN 'constraint' WHEN 'pg_trigger'::regclass THEN 'trigger'
+                WHEN 'pg_policy'::regclass THEN 'policy' WHEN 'pg_extension'::regclass THEN 'extension' END,
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, NULL
+    FROM pg_description x, mode m
+    WHERE (SELECT t_description FROM touched) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
+    UNION ALL
+    -- k = defaclobjtype, s = its schema (none for every schema), n = the role, opt = the ACL as text.
+    SELECT 'default_acl', x.oid::int8, 0, x.defaclobjtype::text, (SELECT nspname FROM pg_namespace WHERE oid = x.defaclnamespace),
+           pg_get_userbyid(x.defaclrole), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, x.defaclacl::text
+    FROM pg_default_acl x, mode m
+    WHERE (SELECT t_default_acl FROM touched) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
 )
 -- Rows, not one JSON document: neither side spends time writing and parsing it. The first column says what a row is:
 -- o an object's row version (the columns of "objects"), l a lock held (cat, oid, mode, gone, scans), c the clock,

@@ -54,6 +54,7 @@ internal sealed class ClusterTemplateCache(PostgresBinaries binaries, UnixUser? 
         }
     }
 
+    /// <summary>Copies a cluster (a template, a cached prefix, a run's data folder); false when cp failed.</summary>
     internal static async Task<bool> TryCopyAsync(string template, string dataDirectory, CancellationToken cancellationToken)
     {
         // cp -a keeps the server user's ownership and the 0700 mode PostgreSQL insists on.

@@ -59,7 +59,7 @@ internal sealed class LocalPostgresServer : IPostgresServer
             var data = Path.Combine(runDirectory, "data");
             if (seedCluster is null)
                 await new ClusterTemplateCache(binaries, runAs, runner).CreateClusterAsync(data, cancellationToken);
-            else if (!await PrefixClusterCache.CopyAsync(seedCluster, data, cancellationToken))
+            else if (!await ClusterTemplateCache.TryCopyAsync(seedCluster, data, cancellationToken))
                 throw new InfrastructureException($"could not copy the cached cluster {seedCluster}");
 
             postmaster = runner.Start(binaries.Postgres, ServerSettings.Arguments(data, runDirectory));
@@ -80,7 +80,7 @@ internal sealed class LocalPostgresServer : IPostgresServer
     public async Task StopAndCopyDataAsync(string destination, CancellationToken cancellationToken)
     {
         await StopAsync(_postmaster);
-        if (!_postmaster.HasExited || !await PrefixClusterCache.CopyAsync(Path.Combine(RunDirectory, "data"), destination, cancellationToken))
+        if (!_postmaster.HasExited || !await ClusterTemplateCache.TryCopyAsync(Path.Combine(RunDirectory, "data"), destination, cancellationToken))
             throw new IOException($"could not copy the cluster in {RunDirectory}");
     }
 

@@ -1,3 +1,5 @@
+using DbGate.Core.Provenance;
+
 namespace DbGate.Core.Providers.Local;
 
 /// <summary>
@@ -13,7 +15,8 @@ internal static class PrefixClusterCache
 
     /// <param name="Data">A stopped cluster's data directory, to copy and start.</param>
     /// <param name="Database">The database in it that holds the prefix.</param>
-    public sealed record Entry(string Data, string Database);
+    /// <param name="Provenance">Where the prefix's objects came from, recorded as it was applied; null when the entry has none.</param>
+    public sealed record Entry(string Data, string Database, SchemaProvenance? Provenance);
 
     private static string Folder(UnixUser? runAs) => Path.Combine(CacheRoot.Path(runAs), "prefixes");
 
@@ -33,11 +36,16 @@ internal static class PrefixClusterCache
         }
         var name = File.ReadAllText(database).Trim();
         // The name goes into CREATE DATABASE … TEMPLATE: only DbGate's own names are accepted.
-        return name.Length > 0 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_') ? new Entry(Path.Combine(entry, "data"), name) : null;
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+            return null;
+        var provenance = Path.Combine(entry, ProvenanceFile.Name);
+        return new Entry(Path.Combine(entry, "data"), name, File.Exists(provenance) ? ProvenanceFile.Read(File.ReadAllText(provenance)) : null);
     }
 
     /// <summary>Publishes a cluster built by <paramref name="save"/> (which writes a data directory at the path it is given).</summary>
-    public static async Task<Entry?> StoreAsync(string key, string databaseName, UnixUser? runAs, Func<string, Task> save)
+    /// <param name="provenance">The prefix's provenance as <see cref="ProvenanceFile"/> writes it, kept in
+    /// the same entry (so under the same key) as the cluster.</param>
+    public static async Task<Entry?> StoreAsync(string key, string databaseName, UnixUser? runAs, string? provenance, Func<string, Task> save)
     {
         var folder = Folder(runAs);
         var entry = Path.Combine(folder, key);
@@ -46,6 +54,9 @@ internal static class PrefixClusterCache
         {
             Directory.CreateDirectory(staging);
             await save(Path.Combine(staging, "data"));
+            if (provenance is not null)
+                await File.WriteAllTextAsync(Path.Combine(staging, ProvenanceFile.Name), provenance);
+            // Written last: an entry is found by this file.
             await File.WriteAllTextAsync(Path.Combine(staging, "database"), databaseName);
             Directory.Move(staging, entry);
         }
@@ -65,10 +76,6 @@ internal static class PrefixClusterCache
         Prune(folder);
         return Find(key, runAs);
     }
-
-    /// <summary>Copies a cluster with the server user's ownership and the 0700 mode PostgreSQL insists on.</summary>
-    public static Task<bool> CopyAsync(string from, string to, CancellationToken cancellationToken) =>
-        ClusterTemplateCache.TryCopyAsync(from, to, cancellationToken);
 
     private static void Prune(string folder)
     {

@@ -10,14 +10,19 @@ internal abstract class SchemaRule(string id) : ISchemaRule
 
     public abstract IEnumerable<SchemaFinding> Check(SchemaModel schema);
 
-    protected SchemaFinding Found(ObjectId subject, string qualifiedTableOrSchema, string message, bool isTable = true) =>
-        new(Id, subject, isTable ? SchemaModel.SchemaOf(qualifiedTableOrSchema) : qualifiedTableOrSchema, isTable ? qualifiedTableOrSchema : null, message);
+    /// <summary>A finding on a table or something of it: health.exclude matches it by the table and its schema.</summary>
+    protected SchemaFinding Found(ObjectId subject, string qualifiedTable, string message) =>
+        new(Id, subject, SchemaModel.SchemaOf(qualifiedTable), qualifiedTable, message);
 
-    protected static ObjectId ConstraintId(ConstraintDefinition c) => new(SchemaObjectKind.Constraint, c.QualifiedTable + "." + c.Name);
+    /// <summary>A finding on something of a schema but of no table (a function, a view, a sequence…): health.exclude
+    /// matches it by the schema.</summary>
+    protected SchemaFinding FoundInSchema(ObjectId subject, string schema, string message) =>
+        new(Id, subject, schema, null, message);
+
 
     /// <summary>An index that implements a constraint is that constraint, as the snapshot names it.</summary>
     protected static ObjectId IndexId(IndexFacts i) =>
-        i.Constraint is { } c ? new(SchemaObjectKind.Constraint, i.QualifiedTable + "." + c) : new(SchemaObjectKind.Index, i.QualifiedName);
+        i.Constraint is { } c ? ObjectId.Constraint(i.QualifiedTable, c) : new(SchemaObjectKind.Index, i.QualifiedName);
 
     protected static string IndexLabel(IndexFacts i) =>
         i.Constraint is { } c ? $"{(i.Primary ? "primary key" : i.Unique ? "unique constraint" : "exclusion constraint")} {c}" : $"index {i.QualifiedName}";

@@ -9,7 +9,7 @@ namespace DbGate.Core.Seeding.Loading;
 /// Carries out a <see cref="SeedPlan"/> inside the caller's transaction: defers what the plan defers, drops the
 /// foreign keys it checks in bulk and the big tables' indexes, loads the tables in order (reading back
 /// server-assigned keys for their children), repairs the cycles loaded as NULL, and builds the dropped indexes and
-/// keys again unchanged, so the schema ends as it began.
+/// keys again unchanged, with the tables' own triggers off meanwhile (<see cref="UserTriggers"/>), so the schema ends as it began.
 /// </summary>
 internal static class SeedLoader
 {
@@ -30,6 +30,7 @@ internal static class SeedLoader
             await TableLoader.ExecuteAsync(connection, $"ALTER TABLE {Table(key.Table)} DROP CONSTRAINT {SqlNames.Quote(key.Name)}", cancellationToken);
         var indexes = await IndexRebuilds.DropAsync(connection, plan, cancellationToken);
         var frozen = await FrozenLoads.TruncateAsync(connection, plan, cancellationToken);
+        var triggers = await UserTriggers.DisableAsync(connection, plan, cancellationToken);
         var seeded = new List<SeededTable>();
         var inserts = new InsertBatches(connection);
         foreach (var table in plan.Tables)
@@ -68,6 +69,7 @@ internal static class SeedLoader
         analyzed.Stop();
         foreach (var key in plan.BulkForeignKeys)
             await AddBackAsync(connection, key, plan, cancellationToken);
+        await UserTriggers.RestoreAsync(connection, triggers, cancellationToken);
         return new LoadResult(seeded, analyzed.Elapsed);
     }
 

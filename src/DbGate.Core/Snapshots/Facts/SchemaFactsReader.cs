@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -18,27 +17,10 @@ public static class SchemaFactsReader
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
-        var query = new NpgsqlBatchCommand(Statement.Value)
-        {
-            Parameters =
-            {
-                new NpgsqlParameter<bool> { NpgsqlDbType = NpgsqlDbType.Boolean, TypedValue = false },
-                new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. options.HistoryTables] },
-                new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. options.HistorySchemas] },
-                // After the prelude's three.
-                new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. SchemaNames.Of(snapshot)] },
-            },
-        };
-        await using var batch = SearchPathGuard.Wrap(connection, query);
-        byte[] document;
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            for (var i = 0; i < SearchPathGuard.LeadingResults; i++)
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                throw new InvalidOperationException("The schema facts query returned no row.");
-            document = await reader.GetFieldValueAsync<byte[]>(0, cancellationToken).ConfigureAwait(false);
-        }
+        // Privileges are not needed here; the schema names the server judges come after the prelude's three parameters.
+        var query = SnapshotQuery.Command(Statement.Value, options, includePrivileges: false);
+        query.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. SchemaNames.Of(snapshot)] });
+        var document = await SnapshotQuery.ReadDocumentAsync(connection, query, prepare: false, "schema facts", cancellationToken).ConfigureAwait(false);
         var facts = JsonSerializer.Deserialize(document, SchemaFactsJsonContext.Default.SchemaFacts)
             ?? throw new InvalidOperationException("The schema facts query returned null.");
         return facts with { RestoreFunctions = await ObserveRestoreAsync(connection, facts.RestoreFunctions, cancellationToken).ConfigureAwait(false) };
@@ -84,26 +66,6 @@ public static class SchemaFactsReader
         }
     }
 
-    private static string Build()
-    {
-        var sql = new StringBuilder(SnapshotQuery.Load("prelude")).AppendLine("SELECT convert_to(json_build_object(")
-            .AppendLine("'server_version', current_setting('server_version_num')::int,")
-            .AppendLine("'current_user', current_user,");
-        for (var i = 0; i < Kinds.Length; i++)
-        {
-            sql.Append('\'').Append(Kinds[i]).AppendLine("', (")
-                .Append(Load(Kinds[i]))
-                .AppendLine(i + 1 < Kinds.Length ? ")," : ")");
-        }
-        return sql.AppendLine(")::text, 'UTF8')").ToString();
-    }
-
-    private static string Load(string name)
-    {
-        var resource = $"facts/{name}.sql";
-        using var stream = typeof(SchemaFactsReader).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Embedded resource {resource} is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Build() =>
+        SnapshotQuery.Build("facts", Kinds, "'server_version', current_setting('server_version_num')::int,\n'current_user', current_user,\n");
 }

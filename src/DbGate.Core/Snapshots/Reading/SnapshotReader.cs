@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace DbGate.Core.Snapshots;
 
@@ -21,36 +20,8 @@ public static class SnapshotReader
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(options);
 
-        var query = new NpgsqlBatchCommand(SnapshotQuery.Statement)
-        {
-            Parameters =
-            {
-                new NpgsqlParameter<bool> { NpgsqlDbType = NpgsqlDbType.Boolean, TypedValue = options.IncludePrivileges },
-                new NpgsqlParameter<string[]>
-                {
-                    NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. options.HistoryTables],
-                },
-                new NpgsqlParameter<string[]>
-                {
-                    NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. options.HistorySchemas],
-                },
-            },
-        };
-        await using var batch = SearchPathGuard.Wrap(connection, query);
-        await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        byte[] document;
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            for (var i = 0; i < SearchPathGuard.LeadingResults; i++)
-            {
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            }
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                throw new InvalidOperationException("The snapshot query returned no row.");
-            }
-            document = await reader.GetFieldValueAsync<byte[]>(0, cancellationToken).ConfigureAwait(false);
-        }
+        var query = SnapshotQuery.Command(SnapshotQuery.Statement, options, options.IncludePrivileges);
+        var document = await SnapshotQuery.ReadDocumentAsync(connection, query, prepare: true, "snapshot", cancellationToken).ConfigureAwait(false);
         var snapshot = JsonSerializer.Deserialize(document, SnapshotJsonContext.Default.SchemaSnapshot)
             ?? throw new InvalidOperationException("The snapshot query returned null.");
         SnapshotDigest.Remember(snapshot, document);

@@ -1,3 +1,5 @@
+using DbGate.Core.Snapshots;
+
 namespace DbGate.Core.Rules.Schema.Design;
 
 /// <summary>DBG225: a constraint name against the health.naming pattern for its kind.</summary>
@@ -18,7 +20,7 @@ internal sealed class ConstraintNameAgainstPattern() : SchemaRule("DBG225")
             };
             if (pattern is null || NamePatterns.Expand(pattern, c.Table, [.. c.Columns]).IsMatch(c.Name))
                 continue;
-            yield return Found(ConstraintId(c), c.QualifiedTable,
+            yield return Found(ObjectId.Constraint(c), c.QualifiedTable,
                 $"{c.Type.ToLowerInvariant()} constraint {c.Name} on {c.QualifiedTable} does not follow the pattern {pattern} (health.naming.{key}); "
                 + $"ALTER TABLE {schema.QuoteQualified(c.QualifiedTable)} RENAME CONSTRAINT {schema.Quote(c.Name)} TO ...");
         }

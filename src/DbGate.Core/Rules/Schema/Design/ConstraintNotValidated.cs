@@ -9,7 +9,7 @@ internal sealed class ConstraintNotValidated() : SchemaRule("DBG206")
     {
         foreach (var c in schema.Snapshot.Constraints.Where(c => !c.Validated))
         {
-            yield return Found(ConstraintId(c), c.QualifiedTable,
+            yield return Found(ObjectId.Constraint(c), c.QualifiedTable,
                 $"constraint {c.Name} on {c.QualifiedTable} was added NOT VALID and never validated: rows from before it may break it, and the planner cannot rely on it; "
                 + $"ALTER TABLE {schema.QuoteQualified(c.QualifiedTable)} VALIDATE CONSTRAINT {schema.Quote(c.Name)} (it takes only SHARE UPDATE EXCLUSIVE)");
         }
@@ -17,9 +17,9 @@ internal sealed class ConstraintNotValidated() : SchemaRule("DBG206")
         {
             foreach (var c in domain.Constraints.Where(c => !c.Validated))
             {
-                yield return Found(new ObjectId(SchemaObjectKind.Domain, domain.QualifiedName), domain.Schema,
+                yield return FoundInSchema(new ObjectId(SchemaObjectKind.Domain, domain.QualifiedName), domain.Schema,
                     $"constraint {c.Name} of domain {domain.QualifiedName} was added NOT VALID and never validated: values from before it may break it; "
-                    + $"ALTER DOMAIN {schema.QuoteQualified(domain.QualifiedName)} VALIDATE CONSTRAINT {schema.Quote(c.Name)}", isTable: false);
+                    + $"ALTER DOMAIN {schema.QuoteQualified(domain.QualifiedName)} VALIDATE CONSTRAINT {schema.Quote(c.Name)}");
             }
         }
     }

@@ -1,3 +1,5 @@
+using DbGate.Core.Snapshots;
+
 namespace DbGate.Core.Rules.Schema.Design;
 
 /// <summary>DBG232: two foreign keys of a table over the same columns to the same referenced columns.</summary>
@@ -13,10 +15,10 @@ internal sealed class DuplicateForeignKey() : SchemaRule("DBG232")
             var ordered = group.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
             foreach (var extra in ordered.Skip(1))
             {
-                yield return Found(ConstraintId(extra), extra.QualifiedTable,
+                yield return Found(ObjectId.Constraint(extra), extra.QualifiedTable,
                     $"foreign key {extra.Name} on {extra.QualifiedTable} ({Columns(extra.Columns)}) repeats {ordered[0].Name}: every write checks both; "
                     + $"ALTER TABLE {schema.QuoteQualified(extra.QualifiedTable)} DROP CONSTRAINT {schema.Quote(extra.Name)}")
-                    with { Related = [ConstraintId(ordered[0])] };
+                    with { Related = [ObjectId.Constraint(ordered[0])] };
             }
         }
     }

@@ -15,7 +15,7 @@ internal sealed class ForeignKeyTypeMismatch() : SchemaRule("DBG207")
                 var referenced = schema.Column(fk.References!, fk.ReferencedColumns[i]);
                 if (column is null || referenced is null || column.Type == referenced.Type)
                     continue;
-                yield return Found(ConstraintId(fk), fk.QualifiedTable,
+                yield return Found(ObjectId.Constraint(fk), fk.QualifiedTable,
                     $"foreign key {fk.Name}: {fk.QualifiedTable}.{column.Name} is {column.Type} but references {fk.References}.{referenced.Name}, which is {referenced.Type}: "
                     + $"every check and join casts, and values one type holds the other may not; "
                     + $"ALTER TABLE {schema.QuoteQualified(fk.QualifiedTable)} ALTER COLUMN {schema.Quote(column.Name)} TYPE {referenced.Type}")

@@ -16,7 +16,7 @@ internal sealed class ForeignKeyWithoutIndex() : SchemaRule("DBG201")
                 && i.Columns.Count >= columns.Count && i.Columns.Take(columns.Count).All(c => c is not null && columns.Contains(c)));
             if (covered)
                 continue;
-            yield return Found(ConstraintId(fk), fk.QualifiedTable,
+            yield return Found(ObjectId.Constraint(fk), fk.QualifiedTable,
                 $"foreign key {fk.Name} on {fk.QualifiedTable} ({Columns(fk.Columns)}) has no index that starts with its columns, so every DELETE from "
                 + $"{fk.References} (and every change of its key) scans {fk.QualifiedTable}: CREATE INDEX ON {schema.QuoteQualified(fk.QualifiedTable)} ({Columns(schema, fk.Columns)})")
                 with { Related = [ObjectId.Table(fk.QualifiedTable)] };

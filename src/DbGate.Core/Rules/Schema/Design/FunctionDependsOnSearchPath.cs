@@ -18,9 +18,9 @@ internal sealed class FunctionDependsOnSearchPath() : SchemaRule("DBG230")
             var why = first.BreaksWithEmptySearchPath == true
                 ? $"its SQL body does not resolve with an empty search_path (observed: recreating it under search_path = '' fails: {first.Failure})"
                 : $"its {first.Language} body resolves names when it runs, under the caller's search_path, so a name outside pg_catalog it leaves unqualified fails";
-            yield return Found(new ObjectId(Snapshots.SchemaObjectKind.Routine, first.Routine), name,
+            yield return FoundInSchema(new ObjectId(Snapshots.SchemaObjectKind.Routine, first.Routine), name,
                 $"function {first.Routine} is called by {uses}, which pg_restore evaluates with search_path set to '': {why}, and the restore stops there; "
-                + $"ALTER FUNCTION {first.Routine} SET search_path = {name}, pg_temp (or qualify every name, or write the body as BEGIN ATOMIC)", isTable: false)
+                + $"ALTER FUNCTION {first.Routine} SET search_path = {name}, pg_temp (or qualify every name, or write the body as BEGIN ATOMIC)")
                 with { Related = [.. routine.Select(UsedBy)] };
         }
     }

@@ -24,7 +24,7 @@ internal static class NamedObjects
         }
         foreach (var v in s.Views)
         {
-            yield return new(new(v.Materialized ? SchemaObjectKind.MaterializedView : SchemaObjectKind.View, v.QualifiedName), v.Name, v.Schema, null, true);
+            yield return new(ObjectId.View(v), v.Name, v.Schema, null, true);
         }
         foreach (var x in s.Sequences)
             yield return new(new(SchemaObjectKind.Sequence, x.QualifiedName), x.Name, x.Schema, x.OwnedByTable, true);
@@ -37,12 +37,12 @@ internal static class NamedObjects
         foreach (var x in s.CompositeTypes)
             yield return new(new(SchemaObjectKind.CompositeType, x.QualifiedName), x.Name, x.Schema, null, true);
         foreach (var x in s.Constraints)
-            yield return new(new(SchemaObjectKind.Constraint, x.QualifiedTable + "." + x.Name), x.Name, x.Schema, x.QualifiedTable, false);
+            yield return new(ObjectId.Constraint(x), x.Name, x.Schema, x.QualifiedTable, false);
         foreach (var x in s.Indexes)
             yield return new(new(SchemaObjectKind.Index, x.QualifiedName), x.Name, x.Schema, x.QualifiedTable, false);
         foreach (var x in s.Triggers)
-            yield return new(new(SchemaObjectKind.Trigger, x.QualifiedTable + "." + x.Name), x.Name, x.Schema, x.QualifiedTable, false);
+            yield return new(ObjectId.Trigger(x), x.Name, x.Schema, x.QualifiedTable, false);
         foreach (var x in s.Policies)
-            yield return new(new(SchemaObjectKind.Policy, x.QualifiedTable + "." + x.Name), x.Name, x.Schema, x.QualifiedTable, false);
+            yield return new(ObjectId.Policy(x), x.Name, x.Schema, x.QualifiedTable, false);
     }
 }

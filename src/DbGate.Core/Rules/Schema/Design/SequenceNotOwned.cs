@@ -13,9 +13,9 @@ internal sealed class SequenceNotOwned() : SchemaRule("DBG214")
             var user = schema.Snapshot.Tables
                 .SelectMany(t => t.Columns.Where(c => c.Default?.Contains($"'{sequence.QualifiedName}'", StringComparison.Ordinal) == true).Select(c => $"{schema.QuoteQualified(t.QualifiedName)}.{schema.Quote(c.Name)}"))
                 .FirstOrDefault();
-            yield return Found(new ObjectId(Snapshots.SchemaObjectKind.Sequence, sequence.QualifiedName), sequence.Schema,
+            yield return FoundInSchema(new ObjectId(Snapshots.SchemaObjectKind.Sequence, sequence.QualifiedName), sequence.Schema,
                 $"sequence {sequence.QualifiedName} is owned by no column: dropping the table that uses it leaves it behind, and a dump of that table alone misses it; "
-                + $"ALTER SEQUENCE {schema.QuoteQualified(sequence.QualifiedName)} OWNED BY {user ?? "<table>.<column>"}", isTable: false);
+                + $"ALTER SEQUENCE {schema.QuoteQualified(sequence.QualifiedName)} OWNED BY {user ?? "<table>.<column>"}");
         }
     }
 }

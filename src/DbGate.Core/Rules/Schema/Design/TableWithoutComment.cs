@@ -15,8 +15,8 @@ internal sealed class TableWithoutComment() : SchemaRule("DBG226")
         foreach (var view in schema.Snapshot.Views.Where(v => string.IsNullOrWhiteSpace(v.Comment)))
         {
             var kind = view.Materialized ? "materialized view" : "view";
-            yield return Found(new ObjectId(view.Materialized ? SchemaObjectKind.MaterializedView : SchemaObjectKind.View, view.QualifiedName), view.Schema,
-                $"{kind} {view.QualifiedName} has no comment; COMMENT ON {kind.ToUpperInvariant()} {schema.QuoteQualified(view.QualifiedName)} IS '...'", isTable: false);
+            yield return FoundInSchema(ObjectId.View(view), view.Schema,
+                $"{kind} {view.QualifiedName} has no comment; COMMENT ON {kind.ToUpperInvariant()} {schema.QuoteQualified(view.QualifiedName)} IS '...'");
         }
     }
 }

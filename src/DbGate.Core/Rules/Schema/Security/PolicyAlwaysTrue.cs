@@ -10,7 +10,7 @@ internal sealed class PolicyAlwaysTrue() : SchemaRule("DBG309")
         foreach (var policy in schema.Snapshot.Policies.Where(p => p.Permissive && (p.Using == "true" || p.WithCheck == "true")))
         {
             var clause = policy.Using == "true" ? "USING (true)" : "WITH CHECK (true)";
-            yield return Found(new ObjectId(Snapshots.SchemaObjectKind.Policy, policy.QualifiedTable + "." + policy.Name), policy.QualifiedTable,
+            yield return Found(ObjectId.Policy(policy), policy.QualifiedTable,
                 $"policy {policy.Name} on {policy.QualifiedTable} is {clause} for {policy.Command} to {string.Join(", ", policy.Roles)}: as a permissive policy it lets "
                 + $"every row through for them, which makes the table's row-level security moot; write the condition the rows must meet, or drop the policy");
         }

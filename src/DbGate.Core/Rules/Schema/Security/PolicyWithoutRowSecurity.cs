@@ -15,7 +15,7 @@ internal sealed class PolicyWithoutRowSecurity() : SchemaRule("DBG308")
             yield return Found(ObjectId.Table(table.QualifiedName), table.QualifiedName,
                 $"table {table.QualifiedName} has the polic{(names.Count == 1 ? "y" : "ies")} {string.Join(", ", names)} but row-level security is disabled, so none applies and "
                 + $"every role with a grant sees every row; ALTER TABLE {schema.QuoteQualified(table.QualifiedName)} ENABLE ROW LEVEL SECURITY")
-                with { Related = [.. group.Select(p => new ObjectId(Snapshots.SchemaObjectKind.Policy, p.QualifiedTable + "." + p.Name))] };
+                with { Related = [.. group.Select(p => ObjectId.Policy(p))] };
         }
     }
 }

@@ -10,9 +10,9 @@ internal sealed class SecurityDefinerExecutableByPublic() : SchemaRule("DBG302")
         foreach (var routine in schema.Snapshot.Routines.Where(r => r.SecurityDefiner && Acl.Public(r.Privileges?.Acl).Contains("EXECUTE")))
         {
             var what = $"{(routine.Kind == "procedure" ? "PROCEDURE" : "FUNCTION")} {schema.QuoteQualified(routine.Schema + "." + routine.Name)}({routine.IdentityArguments})";
-            yield return Found(new ObjectId(Snapshots.SchemaObjectKind.Routine, routine.Signature), routine.Schema,
+            yield return FoundInSchema(new ObjectId(Snapshots.SchemaObjectKind.Routine, routine.Signature), routine.Schema,
                 $"SECURITY DEFINER {routine.Kind} {routine.Signature} runs with its owner's rights and every role may EXECUTE it (PostgreSQL grants that to PUBLIC "
-                + $"by default); REVOKE EXECUTE ON {what} FROM PUBLIC, then GRANT EXECUTE to the roles that need it", isTable: false);
+                + $"by default); REVOKE EXECUTE ON {what} FROM PUBLIC, then GRANT EXECUTE to the roles that need it");
         }
     }
 }

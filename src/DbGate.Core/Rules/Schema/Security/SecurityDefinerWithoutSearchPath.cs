@@ -17,9 +17,9 @@ internal sealed class SecurityDefinerWithoutSearchPath() : SchemaRule("DBG301")
             var why = path is null
                 ? "it has no SET search_path, so it resolves names under the caller's search_path and any caller who can create an object in a schema on it can run code with the owner's rights"
                 : $"its search_path ({path}) does not end with pg_temp, so PostgreSQL searches the caller's temporary schema first and a temporary table can stand in for a real one";
-            yield return Found(new ObjectId(Snapshots.SchemaObjectKind.Routine, routine.Signature), routine.Schema,
+            yield return FoundInSchema(new ObjectId(Snapshots.SchemaObjectKind.Routine, routine.Signature), routine.Schema,
                 $"SECURITY DEFINER {routine.Kind} {routine.Signature} runs with its owner's rights, but {why}; "
-                + $"ALTER {(routine.Kind == "procedure" ? "PROCEDURE" : "FUNCTION")} {schema.QuoteQualified(routine.Schema + "." + routine.Name)}({routine.IdentityArguments}) SET search_path = {schema.Quote(routine.Schema)}, pg_temp", isTable: false);
+                + $"ALTER {(routine.Kind == "procedure" ? "PROCEDURE" : "FUNCTION")} {schema.QuoteQualified(routine.Schema + "." + routine.Name)}({routine.IdentityArguments}) SET search_path = {schema.Quote(routine.Schema)}, pg_temp");
         }
     }
 }

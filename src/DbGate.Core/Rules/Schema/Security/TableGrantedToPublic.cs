@@ -18,7 +18,7 @@ internal sealed class TableGrantedToPublic() : SchemaRule("DBG303")
             var granted = Acl.Public(view.Privileges?.Acl);
             var kind = view.Materialized ? "materialized view" : "view";
             if (granted.Count > 0)
-                yield return Finding(schema, new(view.Materialized ? SchemaObjectKind.MaterializedView : SchemaObjectKind.View, view.QualifiedName), kind, view.QualifiedName, granted, null);
+                yield return Finding(schema, ObjectId.View(view), kind, view.QualifiedName, granted, null);
         }
     }
 

@@ -20,9 +20,9 @@ internal sealed class ViewBypassesRowSecurity() : SchemaRule("DBG312")
                 : schema.Facts.ServerVersion >= 150000
                     ? $"ALTER VIEW {schema.QuoteQualified(view.QualifiedName)} SET (security_invoker = true)"
                     : "PostgreSQL before 15 has no security_invoker: restrict who may SELECT from it, or put the row condition into the view";
-            yield return Found(new ObjectId(view.Materialized ? Snapshots.SchemaObjectKind.MaterializedView : Snapshots.SchemaObjectKind.View, view.QualifiedName), view.Schema,
+            yield return FoundInSchema(ObjectId.View(view), view.Schema,
                 $"{(view.Materialized ? "materialized view" : "view")} {view.QualifiedName} reads {table}, which has row-level security, with its owner's rights: whoever may "
-                + $"select from it sees the rows the owner sees, not their own; {fix}", isTable: false)
+                + $"select from it sees the rows the owner sees, not their own; {fix}")
                 with { Related = [ObjectId.Table(table)] };
         }
     }

@@ -13,10 +13,16 @@ namespace DbGate.Core.Snapshots;
 /// </summary>
 internal static class SearchPathGuard
 {
+    // Qualified because they run before the search_path is fixed.
+    private const string Stash =
+        "SELECT pg_catalog.set_config('dbgate.caller_search_path', pg_catalog.current_setting('search_path'), true)";
+
+    // pg_temp named last, or it would be searched first for relations and could shadow catalogs.
+    private const string Pin = "SELECT pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true)";
+
     /// <summary>
-    /// Stashes the caller's search_path and pins DbGate's in one statement: the WHERE clause, which stashes, is a
-    /// one-time filter the executor evaluates before the select list, which pins. Qualified because it runs before the
-    /// search_path is fixed; pg_temp named last, or it would be searched first for relations and could shadow catalogs.
+    /// Stash and pin in one statement, for the observation, which sends it with every statement it observes: the WHERE
+    /// clause, which stashes, is a one-time filter the executor evaluates before the select list, which pins.
     /// </summary>
     public const string StashAndPin =
         "SELECT pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true) "
@@ -26,11 +32,11 @@ internal static class SearchPathGuard
         "SELECT pg_catalog.set_config('search_path', pg_catalog.current_setting('dbgate.caller_search_path'), true)";
 
     /// <summary>How many result sets precede the wrapped statement's.</summary>
-    public const int LeadingResults = 1;
+    public const int LeadingResults = 2;
 
     public static NpgsqlBatch Wrap(NpgsqlConnection connection, NpgsqlBatchCommand command) =>
         new(connection)
         {
-            BatchCommands = { new NpgsqlBatchCommand(StashAndPin), command, new NpgsqlBatchCommand(Restore) },
+            BatchCommands = { new NpgsqlBatchCommand(Stash), new NpgsqlBatchCommand(Pin), command, new NpgsqlBatchCommand(Restore) },
         };
 }

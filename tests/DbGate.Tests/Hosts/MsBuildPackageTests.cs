@@ -13,23 +13,27 @@ public sealed class MsBuildPackageTests(PackagesFixture packages) : IDisposable
     private bool _restored;
 
     [Fact]
-    public async Task Broken_migrations_fail_the_build_with_located_errors_below_fail_on_warn_a_fix_passes_and_unchanged_skipped_or_design_time_builds_do_not_run_the_gate()
+    public async Task Broken_migrations_fail_the_build_with_located_errors_a_DbGateConfig_elsewhere_failing_on_nothing_warns_DbGateFailOn_beats_it_a_fix_passes_and_unchanged_skipped_or_design_time_builds_do_not_run_the_gate()
     {
         CopyMigrations("shop-broken");
         WriteProject();
         var downSql = Path.Combine(_work.Path, "db", "migrations", "2024-01-04-000001_create_orders", "down.sql");
 
-        // DbGateFailOn=none: the same findings at the same places, as warnings, and the build goes on. DbGateArguments
-        // reaches check as written (here a JSON report in obj/).
-        var lenient = await BuildAsync(null, "-p:DbGateFailOn=none", "-p:DbGateArguments=--json obj/dbgate.json");
+        // DbGateConfig names a dbgate.yml outside the gated folder, which fails on nothing: the same findings at the same
+        // places, as warnings, and the build goes on. DbGateArguments reaches check as written (here a JSON report in obj/).
+        var config = Path.Combine(_work.Path, "ci", "dbgate.yml");
+        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        File.WriteAllText(config, "migrations: ../db/migrations\nfail_on: none\n");
+        var lenient = await BuildAsync(null, "-p:DbGateConfig=ci/dbgate.yml", "-p:DbGateArguments=--json obj/dbgate.json");
 
         Assert.True(lenient.ExitCode == 0, lenient.Output);
         Assert.Contains($"{downSql}(3,6): warning DBG002: down of 2024-01-04-000001_create_orders fails", lenient.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(": error DBG", lenient.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_work.Path, "obj", "dbgate.json")), lenient.Output);
 
-        // Back to the default (fail on errors): the changed command line is an input, so the gate runs again.
-        var broken = await BuildAsync();
+        // The same config, and DbGateFailOn=error, which beats its fail_on: the changed command line is an input, so
+        // the gate runs again, and fails.
+        var broken = await BuildAsync(null, "-p:DbGateConfig=ci/dbgate.yml", "-p:DbGateFailOn=error");
 
         Assert.True(broken.ExitCode != 0, broken.Output);
         Assert.Contains($"{downSql}(3,6): error DBG002: down of 2024-01-04-000001_create_orders fails", broken.Output, StringComparison.Ordinal);

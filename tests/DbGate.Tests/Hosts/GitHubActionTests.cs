@@ -43,7 +43,7 @@ public sealed class GitHubActionTests(PackagesFixture packages) : IDisposable
     }
 
     [Fact]
-    public async Task The_action_installs_the_packed_tool_and_on_broken_migrations_annotates_summarizes_sets_outputs_and_fails()
+    public async Task The_action_installs_the_packed_tool_and_on_broken_migrations_annotates_summarizes_sets_outputs_and_fails_and_on_clean_ones_passes()
     {
         var workspace = Directory.CreateDirectory(Path.Combine(_runner.Path, "workspace")).FullName;
         await Processes.RunAsync("git", ["init", "-q"], workspace);
@@ -83,6 +83,30 @@ public sealed class GitHubActionTests(PackagesFixture packages) : IDisposable
         Assert.False(run.Step("Upload SARIF").Ran);
         Assert.Equal(1, run.Step("Verdict").ExitCode);
         Assert.True(run.Failed);
+
+        // The same runner (its HOME keeps the installed tool, so no second install from scratch) on the clean sample,
+        // asking for the SARIF upload this time: the gate passes and so does every step.
+        Samples.Copy("shop", Path.Combine(workspace, "shop"));
+        var clean = await runner.RunAsync(ActionFile.Load(ActionFile.PathInRepository), new Dictionary<string, string>
+        {
+            ["path"] = "shop",
+            ["provider"] = "local",
+            ["version"] = packages.Version,
+            ["tool-source"] = packages.Feed,
+            ["upload-sarif"] = "true",
+        });
+
+        var cleanCheck = clean.Step("Check migrations");
+        Assert.True(cleanCheck.ExitCode == 0, cleanCheck.Output + cleanCheck.Error);
+        Assert.Equal("0", cleanCheck.Outputs["exit-code"]);
+        Assert.DoesNotContain(cleanCheck.Output.Split('\n'), l => l.StartsWith("::error ", StringComparison.Ordinal));
+        Assert.Equal(("true", "0"), (clean.Outputs["passed"], clean.Outputs["errors"]));
+        Assert.Contains("## ✅ DbGate passed", clean.Summary, StringComparison.Ordinal);
+        Assert.Equal(clean.Outputs["sarif"], clean.Step("Upload SARIF").With["sarif_file"]);
+        Assert.True(File.Exists(clean.Outputs["sarif"]), clean.Outputs["sarif"]);
+        Assert.True(clean.Step("Verdict").Ran);
+        Assert.Equal(0, clean.Step("Verdict").ExitCode);
+        Assert.False(clean.Failed);
     }
 
     public void Dispose() => _runner.Dispose();

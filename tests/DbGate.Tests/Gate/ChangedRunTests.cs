@@ -1,10 +1,11 @@
 using DbGate.Tests.Infrastructure;
+using DbGate.Tests.Providers.Docker;
 
 namespace DbGate.Tests.Gate;
 
 /// <summary>
 /// `check --changed` on a real repository and the local provider: only new or changed migrations are gated, on
-/// a cached cluster of the unchanged prefix that is rebuilt when that prefix changes and shared safely.
+/// a cached cluster of the unchanged prefix that is rebuilt when that prefix or the server changes and shared safely.
 /// </summary>
 public sealed class ChangedRunTests : IDisposable
 {
@@ -137,6 +138,47 @@ public sealed class ChangedRunTests : IDisposable
         return finding.TryGetProperty("location", out var at) && at.ValueKind == System.Text.Json.JsonValueKind.Object
             ? $"{at.GetProperty("path").GetString()}:{at.GetProperty("line").GetInt32()}"
             : null;
+    }
+
+    [Fact]
+    public async Task The_prefix_cache_key_holds_the_server_version_the_binaries_report_so_another_version_misses()
+    {
+        var binaries = await DbGate.Core.Providers.Local.PostgresBinaries.FindAsync(CancellationToken.None);
+        Assert.NotNull(binaries);
+        var reported = await Processes.RunAsync(binaries.Postgres, ["--version"], _folder.Path);
+        string Key(DbGate.Core.Providers.Local.PostgresBinaries at) => DbGate.Core.Gate.PrefixStart.Key(at, runAs: null, "flat", ["0001:abc"]);
+
+        // The version is read from the server binaries themselves, not assumed from their folder.
+        Assert.Contains(binaries.Version, reported.Output, StringComparison.Ordinal);
+        // A cluster initdb'd by one server cannot start under another: the same migrations, format and folder under
+        // another version (a major upgrade, or a minor one installed in place) key another entry.
+        Assert.Equal(Key(binaries), Key(binaries with { }));
+        Assert.NotEqual(Key(binaries), Key(binaries with { Version = "17.2" }));
+        Assert.NotEqual(Key(binaries), Key(binaries with { Version = binaries.Version + ".1" }));
+    }
+
+    [DockerFact]
+    public async Task A_run_on_postgres_17_in_docker_after_one_on_the_local_15_never_starts_from_the_15_cache()
+    {
+        await CreateRepositoryAsync();
+        Write("0008_customer_nickname", "SET lock_timeout = '5s';\nALTER TABLE customers ADD COLUMN nickname text;", "SET lock_timeout = '5s';\nALTER TABLE customers DROP COLUMN nickname;");
+        var local = await CheckChangedAsync();
+        Assert.True(local.Exit == 0, local.Output + local.Error);
+        var entries = Directory.GetDirectories(Path.Combine(Cache, "prefixes")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+
+        using var cli = CliProcess.Start(["check", ".", "--changed", "--provider", "docker", "--image", "dbgate/postgres:17", "--verbose", "--json", Report], new Dictionary<string, string> { ["DBGATE_CACHE"] = Cache }, Repository);
+        var docker = await cli.WaitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.True(docker.ExitCode == 0, docker.Output + docker.Error);
+        Assert.Contains("no prefix cache with the docker provider: applying the 7 unchanged migrations forward", docker.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("prefix cache hit", docker.Error, StringComparison.Ordinal);
+        Assert.Contains("3 steps, 0 errors, 0 warnings", docker.Output, StringComparison.Ordinal);
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Report));
+        var server = report.RootElement.GetProperty("server").GetString() ?? "";
+        Assert.Contains("docker", server, StringComparison.Ordinal);
+        Assert.Matches(@"\b17\.\d", server);
+        // The local 15's entry is untouched: neither used nor replaced by the run on 17.
+        Assert.Equal(entries, Directory.GetDirectories(Path.Combine(Cache, "prefixes")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList());
     }
 
     [Fact]

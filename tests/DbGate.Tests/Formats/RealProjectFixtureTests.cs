@@ -53,17 +53,36 @@ public sealed class RealProjectFixtureTests(PostgresFixture server)
         Assert.Equal(new SourceLocation($"tests/fixtures/real/dbmate/dbmate-testdata/db/migrations/{Users}.sql", 9, 1), result.Findings.Single(f => f.RuleId == "DBG107" && f.Migration == Users).Location);
     }
 
+    [Fact]
+    public async Task Prismas_heroku_example_runs_forward_only_and_its_foreign_key_without_an_index_and_serial_keys_are_reported()
+    {
+        var result = await RunAsync("real/prisma/prisma-examples-heroku", "prisma", forwardOnly: true);
+
+        Assert.Equal(["20210310152103_init"], result.Steps.Select(s => s.Migration).Distinct());
+        // "authorId" REFERENCES "User" with no index on it (DBG201); two SERIAL keys (DBG212); Prisma's quoted mixed-case
+        // names: the tables, the column, their sequences, the keys' constraints and the "User.email_unique" index (DBG221).
+        Assert.Equal(["DBG201 public.Post", "DBG212 public.Post.id", "DBG212 public.User.id"], result.Findings.Where(f => f.RuleId != "DBG221").Select(f => $"{f.RuleId} {f.Message.Split(' ')[f.RuleId == "DBG201" ? 4 : 1]}").Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["column public.Post.authorId", "constraint public.Post.Post_authorId_fkey", "constraint public.Post.Post_pkey", "constraint public.User.User_pkey",
+             "index public.User.email_unique", "sequence public.Post_id_seq", "sequence public.User_id_seq", "table public.Post", "table public.User"],
+            result.Findings.Where(f => f.RuleId == "DBG221").Select(f => string.Join(' ', f.Message.Split(' ').Take(2))).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>The gate with lint and health on; every step of a real project's history must apply, down and redo included.</summary>
-    private async Task<GateResult> RunAsync(string fixture, string format)
+    private async Task<GateResult> RunAsync(string fixture, string format, bool forwardOnly = false)
     {
         Assert.Equal([format], MigrationDiscovery.Detect(Path.GetFullPath(RepoPaths.Fixture(fixture))));
 
         var result = await GateHarness.RunAsync(server, RepoPaths.Fixture(fixture), o => o with { Lint = new(), Health = Core.Rules.Schema.HealthSettings.Default });
 
         Assert.All(result.Steps, s => Assert.Equal(Outcome.Passed, s.Outcome));
-        Assert.Equal(result.Steps.Select(s => s.Migration).Distinct().SelectMany(m => new[] { Phase.Up, Phase.Down, Phase.Redo }), result.Steps.Select(s => s.Phase));
+        var phases = forwardOnly ? new[] { Phase.Up } : [Phase.Up, Phase.Down, Phase.Redo];
+        Assert.Equal(result.Steps.Select(s => s.Migration).Distinct().SelectMany(_ => phases), result.Steps.Select(s => s.Phase));
         Assert.DoesNotContain(result.Findings, f => f.RuleId.StartsWith("DBG0", StringComparison.Ordinal));
-        Assert.Empty(result.Notices);
+        if (forwardOnly)
+            Assert.Equal([$"round trip not applicable: {format} migrations are forward only (the tool has no downs); every up still runs and is checked"], result.Notices);
+        else
+            Assert.Empty(result.Notices);
         return result;
     }
 }

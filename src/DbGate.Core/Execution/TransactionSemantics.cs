@@ -25,12 +25,8 @@ internal static class TransactionSemantics
         && IsCommit(statements[^1])
         && statements.Skip(1).SkipLast(1).All(s => !s.IsTransactionControl);
 
-    private static bool IsBegin(SqlStatement statement) =>
-        statement.IsTransactionControl && FirstWord(statement) is "BEGIN" or "START";
+    private static bool IsBegin(SqlStatement statement) => statement.TransactionEffect == TransactionEffect.Begin;
 
-    private static bool IsCommit(SqlStatement statement) =>
-        statement.IsTransactionControl && FirstWord(statement) is "COMMIT" or "END";
-
-    private static string FirstWord(SqlStatement statement) =>
-        statement.Text.TrimStart().Split([' ', '\t', '\n', '\r', ';'], 2)[0].ToUpperInvariant();
+    /// <summary>Ends the block for good: COMMIT AND CHAIN leaves the next one open.</summary>
+    private static bool IsCommit(SqlStatement statement) => statement.TransactionEffect == TransactionEffect.Commit && !statement.ChainsTransaction;
 }

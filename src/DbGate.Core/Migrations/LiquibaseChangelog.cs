@@ -98,6 +98,8 @@ internal static class LiquibaseChangelog
 
     private static List<(string, string, bool)> YamlEntries(string changelog, string text)
     {
+        // The same limits as dbgate.yml: a deeply nested or alias-bomb changelog would crash or hang YamlDotNet's loader.
+        YamlLimits.Check(text, Path.GetFileName(changelog));
         var yaml = new YamlStream();
         try
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DbGate.Core.Snapshots;
 using Npgsql;
 
@@ -13,9 +12,7 @@ internal static class Baseline
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         for (var i = 0; i < SearchPathGuard.LeadingResults; i++)
             await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var baseline = JsonSerializer.Deserialize(reader.GetString(0), ObservationJsonContext.Default.ObservedBaseline)
-            ?? throw new InvalidOperationException("The baseline query returned null.");
+        var baseline = await ObservedRows.ReadAsync(reader, cancellationToken);
         return CatalogMirror.FromBaseline(baseline.Objects);
     }
 }

@@ -18,4 +18,7 @@ public enum ChangeKind
 public sealed record CatalogChange(ChangeKind Kind, ObjectId Target, CatalogRow? Before, CatalogRow? After, bool PreExisting, bool BeforeMigration)
 {
     public CatalogRow Row => After ?? Before!;
+
+    /// <summary>For a column or a constraint: the table or domain it belongs to, its target's name without its own.</summary>
+    public string Parent => Target.Name[..^(Row.Name!.Length + 1)];
 }

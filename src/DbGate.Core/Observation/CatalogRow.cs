@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace DbGate.Core.Observation;
 
 /// <summary>
@@ -13,46 +11,41 @@ namespace DbGate.Core.Observation;
 /// <param name="Type">A column's type, a constraint's definition, an index's CREATE INDEX, or for a partition its
 /// bound as a CHECK expression.</param>
 public sealed record CatalogRow(
-    [property: JsonPropertyName("cat")] string Catalog,
-    [property: JsonPropertyName("oid")] long Oid,
-    [property: JsonPropertyName("sub")] int Sub,
-    [property: JsonPropertyName("k")] string? Kind,
-    [property: JsonPropertyName("s")] string? Schema,
-    [property: JsonPropertyName("n")] string? Name,
-    [property: JsonPropertyName("fn")] long? FileNode,
-    [property: JsonPropertyName("tfn")] long? ToastFileNode,
-    [property: JsonPropertyName("per")] string? Persistence,
-    [property: JsonPropertyName("am")] long? AccessMethod,
-    [property: JsonPropertyName("ts")] long? Tablespace,
-    [property: JsonPropertyName("rel")] long? Relation,
-    [property: JsonPropertyName("valid")] bool? Valid,
-    [property: JsonPropertyName("part")] bool? Partition,
-    [property: JsonPropertyName("ty")] string? Type,
-    [property: JsonPropertyName("nn")] bool? NotNull,
-    [property: JsonPropertyName("def")] bool? HasDefault,
-    [property: JsonPropertyName("miss")] bool? HasMissing,
-    [property: JsonPropertyName("gen")] string? Generated,
-    [property: JsonPropertyName("drop")] bool? Dropped,
-    [property: JsonPropertyName("ref")] long? References,
-    [property: JsonPropertyName("uq")] bool? Unique,
-    [property: JsonPropertyName("cid")] long CommandId)
+    string Catalog,
+    long Oid,
+    int Sub,
+    string? Kind,
+    string? Schema,
+    string? Name,
+    long? FileNode,
+    long? ToastFileNode,
+    string? Persistence,
+    long? AccessMethod,
+    long? Tablespace,
+    long? Relation,
+    bool? Valid,
+    bool? Partition,
+    string? Type,
+    bool? NotNull,
+    bool? HasDefault,
+    bool? HasMissing,
+    string? Generated,
+    bool? Dropped,
+    long? References,
+    bool? Unique,
+    long CommandId)
 {
     /// <summary>For a relation: its storage options, row-level security and replica identity, as one text; for an acl or
     /// default_acl row: the ACL.</summary>
-    [JsonPropertyName("opt")]
     public string? Options { get; init; }
 
-    [JsonIgnore]
     public RowKey Key => new(Catalog, Oid, Sub);
 
     /// <summary>True for a relation that holds rows: an ordinary, partitioned or foreign table, or a materialized view.</summary>
-    [JsonIgnore]
     public bool IsTable => Catalog == "class" && Kind is "r" or "p" or "f" or "m";
 
-    [JsonIgnore]
     public bool IsIndex => Catalog == "class" && Kind is "i" or "I";
 
-    [JsonIgnore]
     public string QualifiedName => Schema is null ? Name ?? "" : $"{Schema}.{Name}";
 }
 

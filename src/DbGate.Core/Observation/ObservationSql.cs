@@ -11,11 +11,15 @@ internal static class ObservationSql
 
     private const string LockedOnly = " AND x.oid IN (SELECT oid FROM locked)";
 
+    private static readonly string Counts = Load("counts");
+
+    private static readonly string Statement = Load("statement").Replace("{counts}", Counts, StringComparison.Ordinal);
+
     /// <summary>Prepared once per connection: a statement without parameters gets one generic plan, planned once.</summary>
-    public static string Prepare { get; } = $"PREPARE {PreparedName} AS {Load("statement")}";
+    public static string Prepare { get; } = $"PREPARE {PreparedName} AS {Statement}";
 
     /// <summary>The same for a statement that ran outside a transaction block: its relations are found by xmin alone.</summary>
-    public static string PrepareOutside { get; } = $"PREPARE {OutsideName} AS {Load("statement").Replace(LockedOnly, "", StringComparison.Ordinal)}";
+    public static string PrepareOutside { get; } = $"PREPARE {OutsideName} AS {Statement.Replace(LockedOnly, "", StringComparison.Ordinal)}";
 
     public static string Execute => $"EXECUTE {PreparedName}";
 
@@ -35,7 +39,7 @@ internal static class ObservationSql
         $"PREPARE {BeforeName}(pg_catalog.text, pg_catalog.text, pg_catalog.int8[], pg_catalog.bool) AS "
         + "SELECT pg_catalog.set_config('dbgate.after_cid', $1, true) AS dbgate_before, "
         + "pg_catalog.set_config('dbgate.first_xid', $2, true), "
-        + $"pg_catalog.set_config('dbgate.before', CASE WHEN $4 THEN '' ELSE ({Load("counts")})::pg_catalog.text END, true), "
+        + $"pg_catalog.set_config('dbgate.before', CASE WHEN $4 THEN '' ELSE ({Counts})::pg_catalog.text END, true), "
         + "pg_catalog.current_setting('lock_timeout'), pg_catalog.current_setting('statement_timeout'), pg_catalog.current_setting('TimeZone'), "
         + "extract(epoch FROM pg_catalog.clock_timestamp())::pg_catalog.float8, "
         + "(SELECT pg_catalog.array_agg(pg_catalog.pg_stat_get_xact_numscans(t::pg_catalog.oid)) FROM pg_catalog.unnest($3) t)";

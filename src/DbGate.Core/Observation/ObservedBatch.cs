@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using DbGate.Core.Snapshots;
 using Npgsql;
 using NpgsqlTypes;
@@ -58,10 +57,13 @@ internal static class ObservedBatch
         NpgsqlConnection connection, IReadOnlyList<NpgsqlBatchCommand> commands, NpgsqlBatchCommand? statement, long[]? knownRelations,
         IReadOnlyList<NpgsqlBatchCommand> trailing, CancellationToken cancellationToken)
     {
-        // Known relations are passed exactly for a statement that ran outside a transaction block.
-        await using var batch = SearchPathGuard.Wrap(connection, new NpgsqlBatchCommand(knownRelations is null ? ObservationSql.Execute : ObservationSql.ExecuteOutside));
-        for (var i = commands.Count - 1; i >= 0; i--)
-            batch.BatchCommands.Insert(0, commands[i]);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var command in commands)
+            batch.BatchCommands.Add(command);
+        // The observation restores the caller's search_path itself (statement.sql's last row). Known relations are
+        // passed exactly for a statement that ran outside a transaction block.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(SearchPathGuard.StashAndPin));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(knownRelations is null ? ObservationSql.Execute : ObservationSql.ExecuteOutside));
         if (knownRelations is not null)
             batch.BatchCommands.Add(Vanished(knownRelations));
         foreach (var command in trailing)
@@ -74,7 +76,14 @@ internal static class ObservedBatch
         {
             do
             {
-                if (reader.FieldCount == 0 || !await reader.ReadAsync(cancellationToken))
+                if (reader.FieldCount == 0)
+                    continue;
+                if (reader.GetName(0) == ObservedRows.Marker)
+                {
+                    after = await ObservedRows.ReadAsync(reader, cancellationToken);
+                    continue;
+                }
+                if (!await reader.ReadAsync(cancellationToken))
                     continue;
                 switch (reader.GetName(0))
                 {
@@ -83,9 +92,6 @@ internal static class ObservedBatch
                             new SessionSettings(reader.GetString(3), reader.GetString(4), reader.GetString(5)),
                             reader.GetDouble(6),
                             reader.IsDBNull(7) ? [] : reader.GetFieldValue<long[]>(7));
-                        break;
-                    case "json_build_object":
-                        after = JsonSerializer.Deserialize(reader.GetString(0), ObservationJsonContext.Default.ObservedAfter);
                         break;
                     case "dbgate_vanished":
                         gone = reader.IsDBNull(0) ? [] : reader.GetFieldValue<string[]>(0);

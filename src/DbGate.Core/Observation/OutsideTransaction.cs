@@ -32,7 +32,7 @@ internal static class OutsideTransaction
             var polling = PollAsync(poll, polled, stop.Token);
             try
             {
-                await ScriptObserver.PlainAsync(connection, text, cancellationToken);
+                await Execution.ScriptExecutor.ExecuteAsync(connection, text, cancellationToken);
             }
             catch (PostgresException e) when (!cancellationToken.IsCancellationRequested && !Execution.ServerFault.IsFault(e))
             {
@@ -52,7 +52,7 @@ internal static class OutsideTransaction
         // Read in a transaction of its own, in which every catalog must be read: this one has written nothing.
         var result = await ObservedBatch.RunAsync(
             connection, [ObservedBatch.Before(-1, firstXid, tables, readCounts: false)], null, observer.KnownRelations(), [], cancellationToken);
-        var observation = observer.Interpret(statement, result with { Before = null }, tables, polled);
+        var observation = observer.Interpret(statement, result with { Before = null }, polled);
         observation = observation with { Duration = duration, Before = result.Before?.Settings ?? SessionSettings.Unknown };
         if (failure is not null)
             throw new ObservedFailure(observation with { Failed = new StatementError(failure.SqlState, failure.MessageText) }, failure);

@@ -1,3 +1,4 @@
+using DbGate.Core.Execution;
 using DbGate.Core.Migrations;
 using DbGate.Core.Results;
 using DbGate.Core.Sql;
@@ -34,8 +35,8 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
             if (statement.IsTransactionControl)
             {
                 var inBlock = _transaction.InBlock;
-                await PlainAsync(connection, text, cancellationToken);
-                _transaction.After(statement.Text);
+                await ScriptExecutor.ExecuteAsync(connection, text, cancellationToken);
+                _transaction.After(statement);
                 _statements.Add(TransactionControl(statement, inBlock) with { Notices = notices.ToList() });
                 return;
             }
@@ -98,10 +99,10 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
         {
             // A terminated backend closes the connection: there is nothing to roll back, and trying would hide why.
             if (connection.State == System.Data.ConnectionState.Open)
-                await PlainAsync(connection, "ROLLBACK", cancellationToken);
+                await ScriptExecutor.ExecuteAsync(connection, "ROLLBACK", cancellationToken);
             throw;
         }
-        var observation = Interpret(statement, result, tables, polled: null);
+        var observation = Interpret(statement, result, polled: null);
         if (wrap)
             _transaction.Reset();
         return observation;
@@ -119,14 +120,15 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
     internal long[] KnownRelations() => [.. Mirror.Rows.Where(r => r.Catalog == "class").Select(r => r.Oid)];
 
     /// <param name="polled">Locks seen by polling while a statement ran outside any transaction; null inside one.</param>
-    internal StatementObservation Interpret(SqlStatement statement, ObservedBatch.Result result, long[] tables, IReadOnlyCollection<(long Oid, LockMode Mode)>? polled)
+    internal StatementObservation Interpret(SqlStatement statement, ObservedBatch.Result result, IReadOnlyCollection<(long Oid, LockMode Mode)>? polled)
     {
         var after = result.After;
         var now = polled ?? after.Locks.Where(l => l.Catalog == "class").Select(l => (l.Oid, LockModes.Parse(l.Mode))).ToHashSet();
         // Ordered by name, so findings come out in the same order whatever order pg_locks lists them in.
-        var taken = Ordered(now.Where(l => !_transaction.Held.Contains(l)).Select(l => Describe(l, after)).OfType<HeldLock>());
-        var heldBefore = Ordered(_transaction.Held.Select(l => Describe(l, after)).OfType<HeldLock>().Where(l => l.PreExisting));
-        var scanned = Scans(result, tables, after);
+        var held = _transaction.HeldBefore(now);
+        var taken = Ordered(now.Where(l => !held.Contains(l)).Select(l => Describe(l, after)).OfType<HeldLock>());
+        var heldBefore = Ordered(held.Select(l => Describe(l, after)).OfType<HeldLock>().Where(l => l.PreExisting));
+        var scanned = Scans(result, after);
         var gone = result.Gone.Select(g => new ObservedLock("class", long.Parse(g, System.Globalization.CultureInfo.InvariantCulture), "AccessExclusiveLock", true, null));
         var (changes, rewrites) = DeltaInterpreter.Apply(Mirror, after with { Locks = [.. after.Locks, .. gone] });
 
@@ -161,11 +163,13 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
 
     // A scan needs a lock, so only locked tables can have been scanned; their counts are compared with those
     // read right before the statement.
-    private List<RelationRef> Scans(ObservedBatch.Result result, long[] tables, ObservedAfter after)
+    private List<RelationRef> Scans(ObservedBatch.Result result, ObservedAfter after)
     {
         var scanned = new List<RelationRef>();
         if (result.Before is not { Scans.Length: > 0 } before)
             return scanned;
+        // The counts before were read for these tables, in this order.
+        var tables = PreExistingTables();
         foreach (var l in after.Locks.Where(l => l.Catalog == "class" && l.Scans is not null).DistinctBy(l => l.Oid))
         {
             var index = Array.IndexOf(tables, l.Oid);
@@ -173,12 +177,5 @@ internal sealed class ScriptObserver(CatalogMirror mirror, MigrationScript scrip
                 scanned.Add(new RelationRef(table.Oid, table.QualifiedName));
         }
         return [.. scanned.OrderBy(t => t.Name, StringComparer.Ordinal)];
-    }
-
-    internal static async Task PlainAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        // A batch of one is sent verbatim; NpgsqlCommand would re-split text such as BEGIN ATOMIC bodies.
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand(sql) } };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using DbGate.Core.Sql;
+
 namespace DbGate.Core.Observation;
 
 /// <summary>
@@ -15,8 +17,19 @@ internal sealed class TransactionState(bool inDbGateTransaction)
     /// <summary>-1 at the start of a transaction: every row it wrote is the next statement's.</summary>
     public long AfterCommandId { get; private set; } = -1;
 
+    private bool _rolledBackToSavepoint;
+
+    /// <summary>
+    /// The locks earlier statements still hold as the next one starts, given those held after it. A ROLLBACK TO since
+    /// the last statement released the locks taken after its savepoint: those are the ones no longer held. (A lock
+    /// it released that the statement took again counts as held before it.)
+    /// </summary>
+    public IReadOnlySet<(long Oid, LockMode Mode)> HeldBefore(IReadOnlyCollection<(long Oid, LockMode Mode)> now) =>
+        _rolledBackToSavepoint ? Held.Where(now.Contains).ToHashSet() : Held;
+
     public void Observed(IEnumerable<(long Oid, LockMode Mode)> locks, IEnumerable<CatalogRow> rows)
     {
+        _rolledBackToSavepoint = false;
         if (!InBlock)
             return;
         Held = [.. locks];
@@ -32,19 +45,21 @@ internal sealed class TransactionState(bool inDbGateTransaction)
     }
 
     /// <summary>Follows the script's own BEGIN and COMMIT when DbGate holds no transaction around it.</summary>
-    public void After(string transactionControl)
+    public void After(SqlStatement transactionControl)
     {
+        // Savepoints run inside DbGate's transaction too.
+        if (transactionControl.TransactionEffect == TransactionEffect.Savepoint && StatementWords.First(transactionControl.Text) == "ROLLBACK")
+            _rolledBackToSavepoint = true;
         if (inDbGateTransaction)
             return;
-        switch (StatementWords.First(transactionControl))
+        switch (transactionControl.TransactionEffect)
         {
-            case "BEGIN" or "START":
+            case TransactionEffect.Begin:
                 _userBlock = true;
                 break;
-            case "COMMIT" or "END" or "ROLLBACK" or "ABORT" or "PREPARE":
-                if (StatementWords.Second(transactionControl) is "TO" or "PREPARED")
-                    break;
-                _userBlock = false;
+            case TransactionEffect.Commit or TransactionEffect.Rollback:
+                // AND CHAIN opens the next block at once, with no lock of the one it ended.
+                _userBlock = transactionControl.ChainsTransaction;
                 Reset();
                 break;
         }

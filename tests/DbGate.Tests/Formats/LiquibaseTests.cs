@@ -23,6 +23,18 @@ public sealed class LiquibaseTests
     }
 
     [Fact]
+    public void A_yaml_changelog_nested_past_the_limit_is_one_located_error_not_a_crash()
+    {
+        using var folder = new TempFolder();
+        folder.Write("changelog.yaml", "databaseChangeLog: " + new string('[', 100_000));
+
+        var error = Assert.Throws<ConfigurationException>(() => Open(folder));
+
+        Assert.StartsWith("changelog.yaml:1:", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
     public void An_xml_changelog_with_xml_changesets_is_rejected_in_one_line()
     {
         using var folder = new TempFolder();

@@ -88,4 +88,51 @@ public sealed class LockObservationTests(PostgresFixture server)
         Assert.Empty(statements[2].HeldBefore);
         Assert.Equal(["public.b Exclusive"], statements[2].TakenOnExisting.Names());
     }
+
+    [Fact]
+    public async Task ROLLBACK_WORK_TO_SAVEPOINT_keeps_the_script_in_its_transaction_with_its_locks()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+
+        var observed = await ObservationHarness.RunAsync(db.ConnectionString, Setup, """
+            BEGIN;
+            LOCK a IN SHARE MODE;
+            SAVEPOINT s;
+            LOCK b IN SHARE MODE;
+            ROLLBACK WORK TO SAVEPOINT s;
+            LOCK b IN EXCLUSIVE MODE;
+            COMMIT;
+            """, inTransaction: false);
+
+        Assert.False(observed.Run.Failed);
+        // Still inside the script's block: observed there, not wrapped in a BEGIN and COMMIT of DbGate's that would
+        // have committed the script's transaction early; the lock on a taken before the savepoint is still held.
+        var after = observed.Of("LOCK b IN EXCLUSIVE");
+        Assert.True(after.InTransaction);
+        Assert.Equal(["public.a Share"], after.HeldBefore.Names());
+        Assert.Equal(["public.b Exclusive"], after.TakenOnExisting.Names());
+    }
+
+    [Fact]
+    public async Task COMMIT_AND_CHAIN_releases_the_locks_and_leaves_the_script_in_a_new_transaction()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+
+        var observed = await ObservationHarness.RunAsync(db.ConnectionString, Setup, """
+            BEGIN;
+            LOCK a IN SHARE MODE;
+            COMMIT AND CHAIN;
+            LOCK b IN SHARE MODE;
+            LOCK a IN EXCLUSIVE MODE;
+            COMMIT;
+            """, inTransaction: false);
+
+        Assert.False(observed.Run.Failed);
+        var first = observed.Of("LOCK b");
+        Assert.True(first.InTransaction);
+        Assert.Empty(first.HeldBefore);
+        // The chained transaction holds what its statements take until its own COMMIT.
+        Assert.Equal(["public.b Share"], observed.Of("LOCK a IN EXCLUSIVE").HeldBefore.Names());
+        Assert.DoesNotContain(observed.Statements, s => s.Notices.Any(n => n.Message.Contains("transaction", StringComparison.Ordinal)));
+    }
 }

@@ -87,4 +87,4 @@ objects AS (
            NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.cmin::text::int8, x.defaclacl::text
     FROM pg_default_acl x
 )
-SELECT json_build_object('objects', (SELECT coalesce(json_agg(o), '[]') FROM objects o))::text
+SELECT 'o'::"char" AS dbgate_observed, o.* FROM objects o

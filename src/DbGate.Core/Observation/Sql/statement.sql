@@ -25,8 +25,9 @@ mode AS MATERIALIZED (
            current_setting('dbgate.after_cid')::int8 AS after_cid
 ),
 -- A catalog is read only when this transaction's count of rows written to it moved during the statement.
+-- {counts} is counts.sql, the same counts dbgate_before stored as dbgate.before (ObservationSql puts it in).
 counts AS MATERIALIZED (
-    SELECT string_to_array((pg_stat_get_xact_tuples_inserted('pg_class'::regclass) + pg_stat_get_xact_tuples_updated('pg_class'::regclass) + pg_stat_get_xact_tuples_deleted('pg_class'::regclass)) || ',' || (pg_stat_get_xact_tuples_inserted('pg_attribute'::regclass) + pg_stat_get_xact_tuples_updated('pg_attribute'::regclass) + pg_stat_get_xact_tuples_deleted('pg_attribute'::regclass)) || ',' || (pg_stat_get_xact_tuples_inserted('pg_attrdef'::regclass) + pg_stat_get_xact_tuples_updated('pg_attrdef'::regclass) + pg_stat_get_xact_tuples_deleted('pg_attrdef'::regclass)) || ',' || (pg_stat_get_xact_tuples_inserted('pg_constraint'::regclass) + pg_stat_get_xact_tuples_updated('pg_constraint'::regclass) + pg_stat_get_xact_tuples_deleted('pg_constraint'::regclass)) || ',' || (pg_stat_get_xact_tuples_inserted('pg_trigger'::regclass) + pg_stat_get_xact_tuples_updated('pg_trigger'::regclass) + pg_stat_get_xact_tuples_deleted('pg_trigger'::regclass)) || ',' || (pg_stat_get_xact_tuples_inserted('pg_policy'::regclass) + pg_stat_get_xact_tuples_updated('pg_policy'::regclass) + pg_stat_get_xact_tuples_deleted('pg_policy'::regclass)) || ',' || (pg_stat_get_xact_tuples_inserted('pg_proc'::regclass) + pg_stat_get_xact_tuples_updated('pg_proc'::regclass) + pg_stat_get_xact_tuples_deleted('pg_proc'::regclass)) || ',' || (pg_stat_get_xact_tuples_inserted('pg_type'::regclass) + pg_stat_get_xact_tuples_updated('pg_type'::regclass) + pg_stat_get_xact_tuples_deleted('pg_type'::regclass)) || ',' || (pg_stat_get_xact_tuples_inserted('pg_enum'::regclass) + pg_stat_get_xact_tuples_updated('pg_enum'::regclass) + pg_stat_get_xact_tuples_deleted('pg_enum'::regclass)) || ',' || (pg_stat_get_xact_tuples_inserted('pg_namespace'::regclass) + pg_stat_get_xact_tuples_updated('pg_namespace'::regclass) + pg_stat_get_xact_tuples_deleted('pg_namespace'::regclass)) || ',' || (pg_stat_get_xact_tuples_inserted('pg_extension'::regclass) + pg_stat_get_xact_tuples_updated('pg_extension'::regclass) + pg_stat_get_xact_tuples_deleted('pg_extension'::regclass)) || ',' || (pg_stat_get_xact_tuples_inserted('pg_rewrite'::regclass) + pg_stat_get_xact_tuples_updated('pg_rewrite'::regclass) + pg_stat_get_xact_tuples_deleted('pg_rewrite'::regclass)) || ',' || (pg_stat_get_xact_tuples_inserted('pg_sequence'::regclass) + pg_stat_get_xact_tuples_updated('pg_sequence'::regclass) + pg_stat_get_xact_tuples_deleted('pg_sequence'::regclass)) || ',' || (pg_stat_get_xact_tuples_inserted('pg_description'::regclass) + pg_stat_get_xact_tuples_updated('pg_description'::regclass) + pg_stat_get_xact_tuples_deleted('pg_description'::regclass)) || ',' || (pg_stat_get_xact_tuples_inserted('pg_default_acl'::regclass) + pg_stat_get_xact_tuples_updated('pg_default_acl'::regclass) + pg_stat_get_xact_tuples_deleted('pg_default_acl'::regclass)), ',') AS now,
+    SELECT string_to_array({counts}, ',') AS now,
            string_to_array(current_setting('dbgate.before'), ',') AS before
 ),
 touched AS MATERIALIZED (
@@ -166,33 +167,36 @@ objects AS (
     FROM pg_default_acl x, mode m
     WHERE (SELECT t_default_acl FROM touched) AND age(x.xmin) <= m.age_limit AND x.cmin::text::int8 > m.after_cid
 )
-SELECT json_build_object(
-    'locks', (
-        SELECT coalesce(json_agg(json_build_object(
-            'cat', CASE WHEN h.locktype = 'relation' THEN 'class' ELSE h.classid::regclass::text END,
-            'oid', coalesce(h.relation, h.objid)::int8,
-            'mode', h.mode,
-            -- Only deletions take ACCESS EXCLUSIVE on objects other than relations.
-            'gone', CASE
-                WHEN h.mode <> 'AccessExclusiveLock' THEN false
-                WHEN h.locktype = 'relation' THEN NOT EXISTS (SELECT FROM pg_class c WHERE c.oid = h.relation)
-                WHEN h.classid = 'pg_constraint'::regclass THEN NOT EXISTS (SELECT FROM pg_constraint c WHERE c.oid = h.objid)
-                WHEN h.classid = 'pg_trigger'::regclass THEN NOT EXISTS (SELECT FROM pg_trigger c WHERE c.oid = h.objid)
-                WHEN h.classid = 'pg_policy'::regclass THEN NOT EXISTS (SELECT FROM pg_policy c WHERE c.oid = h.objid)
-                WHEN h.classid = 'pg_proc'::regclass THEN NOT EXISTS (SELECT FROM pg_proc c WHERE c.oid = h.objid)
-                WHEN h.classid = 'pg_type'::regclass THEN NOT EXISTS (SELECT FROM pg_type c WHERE c.oid = h.objid)
-                WHEN h.classid = 'pg_namespace'::regclass THEN NOT EXISTS (SELECT FROM pg_namespace c WHERE c.oid = h.objid)
-                WHEN h.classid = 'pg_extension'::regclass THEN NOT EXISTS (SELECT FROM pg_extension c WHERE c.oid = h.objid)
-                WHEN h.classid = 'pg_enum'::regclass THEN NOT EXISTS (SELECT FROM pg_enum c WHERE c.oid = h.objid)
-                ELSE false END,
-            'scans', CASE WHEN h.locktype = 'relation' THEN pg_stat_get_xact_numscans(h.relation) END)), '[]')
-        FROM held h
-        WHERE h.locktype = 'relation' OR h.classid IN ('pg_constraint'::regclass, 'pg_trigger'::regclass,
-            'pg_policy'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass, 'pg_namespace'::regclass,
-            'pg_extension'::regclass, 'pg_enum'::regclass)),
-    'objects', (SELECT coalesce(json_agg(o), '[]') FROM objects o),
-    'lock_timeout', current_setting('lock_timeout'),
-    'statement_timeout', current_setting('statement_timeout'),
-    'timezone', current_setting('TimeZone'),
-    'clock', extract(epoch FROM clock_timestamp())
-)::text
+-- Rows, not one JSON document: neither side spends time writing and parsing it. The first column says what a row is:
+-- o an object's row version (the columns of "objects"), l a lock held (cat, oid, mode, gone, scans), c the clock,
+-- always last, so that even a statement that locked and wrote nothing returns one row. That last row also puts the
+-- caller's search_path back (stashed by SearchPathGuard.StashAndPin before this ran under DbGate's): every name above
+-- has been printed by then, and it spares the batch a statement of its own.
+SELECT 'o'::"char" AS dbgate_observed, o.*, NULL::text AS mode, NULL::bool AS gone, NULL::int8 AS scans, NULL::float8 AS clock
+FROM objects o
+UNION ALL
+SELECT 'l', CASE WHEN h.locktype = 'relation' THEN 'class' ELSE h.classid::regclass::text END,
+       coalesce(h.relation, h.objid)::int8, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, h.mode,
+       -- Only deletions take ACCESS EXCLUSIVE on objects other than relations.
+       CASE
+           WHEN h.mode <> 'AccessExclusiveLock' THEN false
+           WHEN h.locktype = 'relation' THEN NOT EXISTS (SELECT FROM pg_class c WHERE c.oid = h.relation)
+           WHEN h.classid = 'pg_constraint'::regclass THEN NOT EXISTS (SELECT FROM pg_constraint c WHERE c.oid = h.objid)
+           WHEN h.classid = 'pg_trigger'::regclass THEN NOT EXISTS (SELECT FROM pg_trigger c WHERE c.oid = h.objid)
+           WHEN h.classid = 'pg_policy'::regclass THEN NOT EXISTS (SELECT FROM pg_policy c WHERE c.oid = h.objid)
+           WHEN h.classid = 'pg_proc'::regclass THEN NOT EXISTS (SELECT FROM pg_proc c WHERE c.oid = h.objid)
+           WHEN h.classid = 'pg_type'::regclass THEN NOT EXISTS (SELECT FROM pg_type c WHERE c.oid = h.objid)
+           WHEN h.classid = 'pg_namespace'::regclass THEN NOT EXISTS (SELECT FROM pg_namespace c WHERE c.oid = h.objid)
+           WHEN h.classid = 'pg_extension'::regclass THEN NOT EXISTS (SELECT FROM pg_extension c WHERE c.oid = h.objid)
+           WHEN h.classid = 'pg_enum'::regclass THEN NOT EXISTS (SELECT FROM pg_enum c WHERE c.oid = h.objid)
+           ELSE false END,
+       CASE WHEN h.locktype = 'relation' THEN pg_stat_get_xact_numscans(h.relation) END, NULL
+FROM held h
+WHERE h.locktype = 'relation' OR h.classid IN ('pg_constraint'::regclass, 'pg_trigger'::regclass,
+    'pg_policy'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass, 'pg_namespace'::regclass,
+    'pg_extension'::regclass, 'pg_enum'::regclass)
+UNION ALL
+SELECT 'c', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, extract(epoch FROM clock_timestamp())::float8
+WHERE set_config('search_path', current_setting('dbgate.caller_search_path'), true) IS NOT NULL

@@ -17,7 +17,7 @@ public sealed class ColumnTypeChanged : StatementRule
             if (ColumnTypes.Compatible(before, after))
                 continue;
             var name = column.Row.Name!;
-            var table = column.Target.Name[..^(name.Length + 1)];
+            var table = column.Parent;
             var seen = ColumnTypes.Narrower(before, after)
                 ? $"values {before} accepted may not fit {after}, so writes that work today fail (or are rounded)"
                 : $"running code that reads and binds it as {before} gets {after}" + (before is "integer" or "smallint" && after == "bigint" ? ", which a 32-bit integer in the code cannot hold" : "");

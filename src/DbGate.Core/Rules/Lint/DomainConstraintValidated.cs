@@ -19,7 +19,7 @@ public sealed class DomainConstraintValidated : StatementRule
             yield break;
         foreach (var constraint in validated)
         {
-            var domain = constraint.Target.Name[..^(constraint.Row.Name!.Length + 1)];
+            var domain = constraint.Parent;
             var mode = locked.Max(l => l.Mode);
             var check = constraint.Row.Type ?? "CHECK (…)";
             yield return new LintIssue(

@@ -12,7 +12,7 @@ public sealed class ColumnRenamed : StatementRule
         context.Statement.Of(SchemaObjectKind.Column, ChangeKind.Altered)
             .Where(c => c.BeforeMigration && c.Before?.Name != c.After?.Name)
             .Select(c => new LintIssue(
-                $"RENAME COLUMN {c.Before?.Name} TO {c.After?.Name} on {c.Target.Name[..^(c.After!.Name!.Length + 1)]} breaks every running client that still uses {c.Before?.Name}; " +
+                $"RENAME COLUMN {c.Before?.Name} TO {c.After?.Name} on {c.Parent} breaks every running client that still uses {c.Before?.Name}; " +
                 $"add {c.After?.Name}, write to both, backfill, move the readers, then drop {c.Before?.Name}",
                 [],
                 []));

@@ -15,7 +15,7 @@ public sealed class RequiredColumnAdded : StatementRule
             var row = column.Row;
             if (row is not { NotNull: true, HasDefault: false, Generated: null } || !context.PreExistingTable(row.Oid))
                 continue;
-            var table = column.Target.Name[..^(row.Name!.Length + 1)];
+            var table = column.Parent;
             yield return new LintIssue(
                 $"ADD COLUMN {row.Name} {row.Type} NOT NULL without a default passes on CI's empty {table} but fails on any table with rows " +
                 $"({context.Table(table)} in production), and breaks running code that inserts without it; add it with a DEFAULT, or nullable, backfill, then SET NOT NULL through a NOT VALID check",

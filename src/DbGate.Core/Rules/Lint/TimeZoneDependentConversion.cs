@@ -23,7 +23,7 @@ public sealed class TimeZoneDependentConversion : StatementRule
             if (NamesZone(statement.Statement.Text) || context.Script.Take(context.Index).Any(s => SetsTimeZone(s.Statement.Text)))
                 continue;
             var name = column.Row.Name!;
-            var table = column.Target.Name[..^(name.Length + 1)];
+            var table = column.Parent;
             var how = ColumnTypes.HasTimeZone(before)
                 ? $"writes every existing value as the local {(ColumnTypes.IsTimestamp(after) ? "time" : after.Split(' ')[0])} of the session's TimeZone"
                 : "reads every existing value as a local time in the session's TimeZone";

@@ -1,5 +1,6 @@
 using DbGate.Core.Results;
 using DbGate.Core.Observation;
+using DbGate.Core.Sql;
 
 namespace DbGate.Core.Rules.Lint;
 
@@ -8,20 +9,16 @@ namespace DbGate.Core.Rules.Lint;
 /// one query, in which BEGIN opens a block and COMMIT ends it; diesel sends the file inside a transaction of its own
 /// unless run_in_transaction = false, and then the script's BEGIN only warns.
 /// </summary>
-internal static partial class TransactionScript
+internal static class TransactionScript
 {
     /// <summary>The tool itself opened a transaction around the script (diesel): the script's BEGIN and COMMIT nest in it.</summary>
     public static bool ToolTransaction(StatementContext context) =>
         context.Statement.NotSent && ToolOpensTransaction(context);
 
-    public static bool Opens(StatementObservation s) => s.IsTransactionControl && s.Command is "BEGIN" or "START";
+    public static bool Opens(StatementObservation s) => s.Statement.TransactionEffect == TransactionEffect.Begin;
 
-    /// <summary>COMMIT, END, ROLLBACK or ABORT, but not ROLLBACK TO a savepoint nor COMMIT PREPARED.</summary>
-    public static bool Ends(StatementObservation s) =>
-        s.IsTransactionControl && s.Command is "COMMIT" or "END" or "ROLLBACK" or "ABORT" && !NotAnEnd().IsMatch(s.Statement.Text);
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(\s|--[^\n]*\n)*\w+\s+((WORK|TRANSACTION)\s+)?(TO|PREPARED)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex NotAnEnd();
+    /// <summary>COMMIT, END, ROLLBACK, ABORT or PREPARE TRANSACTION, but not ROLLBACK TO a savepoint nor COMMIT PREPARED.</summary>
+    public static bool Ends(StatementObservation s) => s.Statement.TransactionEffect is TransactionEffect.Commit or TransactionEffect.Rollback;
 
     /// <summary>The BEGIN of the script whose transaction is still open when the script ends, if any.</summary>
     public static StatementObservation? LeftOpen(StatementContext context)

@@ -20,6 +20,14 @@ internal static class SearchPathGuard
     // pg_temp named last, or it would be searched first for relations and could shadow catalogs.
     private const string Pin = "SELECT pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true)";
 
+    /// <summary>
+    /// Stash and pin in one statement, for the observation, which sends it with every statement it observes: the WHERE
+    /// clause, which stashes, is a one-time filter the executor evaluates before the select list, which pins.
+    /// </summary>
+    public const string StashAndPin =
+        "SELECT pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true) "
+        + "WHERE pg_catalog.set_config('dbgate.caller_search_path', pg_catalog.current_setting('search_path'), true) IS NOT NULL";
+
     private const string Restore =
         "SELECT pg_catalog.set_config('search_path', pg_catalog.current_setting('dbgate.caller_search_path'), true)";
 

@@ -19,12 +19,13 @@ internal sealed class SqitchFormat : IMigrationFormat
             throw new Configuration.ConfigurationException($"{context.Relative(plan)} not found");
         var migrations = SqitchPlan.Read(SourceText.Read(context, plan), context.Relative(plan)).Select((change, index) =>
         {
-            MigrationScript? Script(string directory) =>
-                Path.Combine(settings.TopDirectory, directory, change.ScriptName + ".sql") is var path && File.Exists(path) ? context.Script(path) : null;
+            string PathOf(string directory, string name) => Path.Combine(settings.TopDirectory, directory, name + ".sql");
+            // As sqitch does: the first name whose deploy script exists, else the first name (and then it is missing).
+            var id = change.ScriptNames.FirstOrDefault(n => File.Exists(PathOf(settings.DeployDirectory, n))) ?? change.ScriptNames[0];
+            MigrationScript? Script(string directory) => PathOf(directory, id) is var path && File.Exists(path) ? context.Script(path) : null;
 
             var deploy = Script(settings.DeployDirectory)
-                ?? throw new Configuration.ConfigurationException($"{context.Relative(plan)}:{change.Line}: change {change.Name} has no {settings.DeployDirectory}/{change.ScriptName}.sql");
-            var id = change.ScriptName;
+                ?? throw new Configuration.ConfigurationException($"{context.Relative(plan)}:{change.Line}: change {change.Name} has no {settings.DeployDirectory}/{id}.sql");
             return new Migration(id, Migration.PositionVersion(index), deploy, Script(settings.RevertDirectory), RunInTransaction: false)
             {
                 Verify = Script(settings.VerifyDirectory),

@@ -4,10 +4,11 @@ using DbGate.Core.Configuration;
 namespace DbGate.Core.Migrations;
 
 /// <summary>One change of a sqitch.plan, in plan order.</summary>
-/// <param name="ScriptName">Its scripts' file name without .sql: the name, or name@tag for a change reworked later.</param>
+/// <param name="ScriptNames">Its scripts' possible file names without .sql: the name, or for a change reworked later name@tag
+/// for each tag between it and its rework, in plan order (sqitch takes the first whose deploy script exists).</param>
 /// <param name="Requires">Changes it depends on (same project), each as named in the plan.</param>
 /// <param name="Conflicts">Changes that must not be deployed when it is.</param>
-internal sealed record SqitchChange(string Name, string ScriptName, int Line, IReadOnlyList<string> Requires, IReadOnlyList<string> Conflicts);
+internal sealed record SqitchChange(string Name, IReadOnlyList<string> ScriptNames, int Line, IReadOnlyList<string> Requires, IReadOnlyList<string> Conflicts);
 
 /// <summary>
 /// Reads sqitch.plan: changes in order, <c>@tags</c>, <c>[dependencies]</c>; checks each dependency is planned earlier,
@@ -19,7 +20,7 @@ internal static partial class SqitchPlan
     {
         var project = "";
         var entries = new List<(string Name, int Line, string[] Dependencies)>();
-        var tagsAfter = new Dictionary<int, string>(); // entry index → first tag after it
+        var tagsAfter = new List<(int Entries, string Tag)>(); // each tag with the number of changes planned before it
         var lineNumber = 0;
         foreach (var raw in text.Split('\n'))
         {
@@ -31,9 +32,7 @@ internal static partial class SqitchPlan
                 continue;
             if (line[0] == '@')
             {
-                var tag = line[1..].Split(' ', 2)[0];
-                for (var i = entries.Count - 1; i >= 0 && !tagsAfter.ContainsKey(i); i--)
-                    tagsAfter[i] = tag;
+                tagsAfter.Add((entries.Count, line[1..].Split(' ', 2)[0]));
                 continue;
             }
             var match = Change().Match(line);
@@ -47,8 +46,11 @@ internal static partial class SqitchPlan
         for (var i = 0; i < entries.Count; i++)
         {
             var (name, line, dependencies) = entries[i];
-            var reworkedLater = entries.Skip(i + 1).Any(e => e.Name == name);
-            if (reworkedLater && !tagsAfter.ContainsKey(i))
+            var rework = entries.FindIndex(i + 1, e => e.Name == name);
+            var reworkedLater = rework > 0;
+            // The tags between the change and its rework: the rework may name any of them, and sqitch looks for each.
+            var reworkTags = reworkedLater ? tagsAfter.Where(t => t.Entries > i && t.Entries <= rework).Select(t => t.Tag).ToList() : [];
+            if (reworkedLater && reworkTags.Count == 0)
                 throw new ConfigurationException($"{relativePath}:{line}: change {name} is planned again without a tag between");
             var own = dependencies.Select(d => Local(d, project)).OfType<string>().ToList();
             var requires = own.Where(d => !d.StartsWith('!')).ToList();
@@ -59,7 +61,7 @@ internal static partial class SqitchPlan
             var conflicting = conflicts.FirstOrDefault(planned.Contains);
             if (conflicting is not null && !reworkedLater)
                 throw new ConfigurationException($"{relativePath}:{line}: change {name} conflicts with {conflicting}, which is deployed before it");
-            changes.Add(new SqitchChange(name, reworkedLater ? $"{name}@{tagsAfter[i]}" : name, line, requires, conflicts));
+            changes.Add(new SqitchChange(name, reworkedLater ? reworkTags.Select(t => $"{name}@{t}").ToList() : [name], line, requires, conflicts));
             planned.Add(name);
         }
         return changes;

@@ -1,3 +1,4 @@
+using DbGate.Core.Results;
 using DbGate.Core.Observation;
 using DbGate.Core.Sql;
 
@@ -12,7 +13,7 @@ internal static class TransactionScript
 {
     /// <summary>The tool itself opened a transaction around the script (diesel): the script's BEGIN and COMMIT nest in it.</summary>
     public static bool ToolTransaction(StatementContext context) =>
-        context.Statement.NotSent && !context.Facts.Migration.OneStatementRunsAlone;
+        context.Statement.NotSent && ToolOpensTransaction(context);
 
     public static bool Opens(StatementObservation s) => s.Statement.TransactionEffect == TransactionEffect.Begin;
 
@@ -36,5 +37,17 @@ internal static class TransactionScript
     }
 
     private static bool ToolTransactionScript(StatementContext context) =>
-        !context.Facts.Migration.OneStatementRunsAlone && context.Script.Any(s => s.NotSent);
+        ToolOpensTransaction(context) && context.Script.Any(s => s.NotSent);
+
+    /// <summary>
+    /// The tool, not DbGate, holds the transaction. A script that wraps itself in BEGIN … COMMIT and that the tool runs
+    /// statement by statement (sqitch, through psql) is also checked in a transaction of DbGate's with its own BEGIN and
+    /// COMMIT not sent, but there they are the script's transaction, exactly as the tool runs it.
+    /// </summary>
+    private static bool ToolOpensTransaction(StatementContext context)
+    {
+        var migration = context.Facts.Migration;
+        var script = context.Statement.Phase == Phase.Down ? migration.Down : migration.Up;
+        return !migration.OneStatementRunsAlone && (script?.Transaction?.RunInTransaction ?? migration.RunInTransaction);
+    }
 }

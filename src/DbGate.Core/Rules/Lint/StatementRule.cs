@@ -63,9 +63,11 @@ public sealed record StatementContext(StatementObservation Statement, IReadOnlyL
     public string Table(string qualifiedName) => Sizes.Describe(qualifiedName);
 
     /// <summary>How to run a statement outside a transaction with this migration tool.</summary>
-    public string OutsideTransactionHow => Facts.Migration.OneStatementRunsAlone
-        ? "in a migration file of its own that holds only that statement (golang-migrate runs such a file outside a transaction)"
-        : "in a migration that runs outside a transaction (diesel: run_in_transaction = false in its metadata.toml)";
+    public string OutsideTransactionHow => Facts.Migration.OutsideTransactionHint is { } hint
+        ? $"outside a transaction ({hint})"
+        : Facts.Migration.OneStatementRunsAlone
+            ? "in a migration file of its own that holds only that statement (the tool then sends it outside a transaction)"
+            : "in a migration that runs outside a transaction";
 
     /// <summary>The statements of the same script after this one that still ran inside its transaction.</summary>
     public IEnumerable<StatementObservation> LaterInTransaction(HeldLock taken) =>

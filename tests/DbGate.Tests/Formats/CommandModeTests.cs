@@ -71,10 +71,7 @@ public sealed class CommandModeTests(PostgresFixture server)
         folder.Write("down2.sql", "DROP TABLE events;");
         folder.Write("up3.sql", "ALTER TABLE events ADD COLUMN account_id int;");
         folder.Write("down3.sql", "ALTER TABLE events DROP COLUMN account_id;");
-        // A step counter in a file stands for the tool's history: up applies the next step, down reverts the last.
-        const string up = "n=$(($(cat n 2>/dev/null || echo 0) + 1)); psql -X -q -v ON_ERROR_STOP=1 -f up$n.sql && echo $n > n";
-        const string down = "n=$(cat n); psql -X -q -v ON_ERROR_STOP=1 -f down$n.sql && echo $((n - 1)) > n";
-        var commands = new CommandSteps(up, down, "printf '1_accounts\\tsteps/1.py\\n2_events\\tsteps/2.py\\n3_event_account\\tsteps/3.py\\n'", folder.Path, []);
+        var commands = new CommandSteps(CounterTool.Up, CounterTool.Down, "printf '1_accounts\\tsteps/1.py\\n2_events\\tsteps/2.py\\n3_event_account\\tsteps/3.py\\n'", folder.Path, []);
 
         var result = await GateHarness.RunAsync(server, folder.Path, o => o with
         {

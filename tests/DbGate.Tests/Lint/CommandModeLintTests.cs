@@ -20,10 +20,7 @@ public sealed class CommandModeLintTests(PostgresFixture server)
         // The tool's transaction holds the lock a while after the rewrite, as a migration with more to do would.
         folder.Write("up2.sql", "BEGIN; ALTER TABLE t ALTER COLUMN v TYPE bigint; SELECT pg_sleep(0.3); COMMIT;");
         folder.Write("down2.sql", "ALTER TABLE t ALTER COLUMN v TYPE int;");
-        // A step counter in a file stands for the tool's history: up applies the next step, down reverts the last.
-        const string up = "n=$(($(cat n 2>/dev/null || echo 0) + 1)); psql -X -q -v ON_ERROR_STOP=1 -f up$n.sql && echo $n > n";
-        const string down = "n=$(cat n); psql -X -q -v ON_ERROR_STOP=1 -f down$n.sql && echo $((n - 1)) > n";
-        var commands = new CommandSteps(up, down, "printf '1_create\\n2_widen\\n'", folder.Path, []) { ProjectRoot = folder.Path };
+        var commands = new CommandSteps(CounterTool.Up, CounterTool.Down, "printf '1_create\\n2_widen\\n'", folder.Path, []) { ProjectRoot = folder.Path };
 
         var result = await GateHarness.RunAsync(server, folder.Path, o => o with
         {

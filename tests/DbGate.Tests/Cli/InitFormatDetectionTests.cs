@@ -37,6 +37,27 @@ public sealed class InitFormatDetectionTests : IDisposable
         Assert.Equal((Path.Combine(_repository.Path, folder), format), (options.MigrationsPath, options.Format));
     }
 
+    [Fact]
+    public async Task Init_detects_Evolve_when_a_project_above_Flyways_file_names_references_the_Evolve_package()
+    {
+        _repository.Write("src/Shop/Shop.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Evolve\" Version=\"3.2.0\" /></ItemGroup></Project>\n");
+        _repository.Write("src/Shop/db/migrations/V1__create_books.sql", "CREATE TABLE books (id int PRIMARY KEY);\n");
+        _repository.Write("src/Shop/db/migrations/V1_1__add_title.sql", "ALTER TABLE books ADD COLUMN title text;\n");
+        _repository.Write("src/Shop/db/migrations/R__book_titles.sql", "CREATE OR REPLACE VIEW book_titles AS SELECT title FROM books;\n");
+
+        using var cli = CliProcess.Start(["init"], workingDirectory: _repository.Path);
+        var (exit, output, error) = await cli.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(": 3 evolve migrations in .\n", output, StringComparison.Ordinal);
+        Assert.Equal(["evolve"], Core.Migrations.MigrationDiscovery.Detect(Path.Combine(_repository.Path, "src/Shop/db/migrations")));
+        // Flyway's files with no Evolve project above them stay Flyway's.
+        File.Delete(Path.Combine(_repository.Path, "src/Shop/Shop.csproj"));
+        Assert.Equal(["flyway"], Core.Migrations.MigrationDiscovery.Detect(Path.Combine(_repository.Path, "src/Shop/db/migrations")));
+        var options = await OptionsResolver.ResolveAsync(new CheckArguments(), _repository.Path, CancellationToken.None);
+        Assert.Equal("evolve", options.Format);
+    }
+
     [Theory]
     [InlineData("rails", "Gemfile", "gem \"rails\", \"~> 7.1\"\n", "db/migrate", ".rb")]
     [InlineData("knex", "knexfile.js", "module.exports = { client: 'pg', connection: process.env.DATABASE_URL };\n", "migrations", ".js")]

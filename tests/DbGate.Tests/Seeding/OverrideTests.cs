@@ -65,4 +65,18 @@ public sealed class OverrideTests(PostgresFixture fixture)
 
         Assert.Equal(expected, await fixture.SeedErrorAsync(Schemas.Shop, options));
     }
+
+    [Theory]
+    [InlineData("customers.email: { sql: \"(10 / (n - 3))::text\" }", "dbgate.yml:3:24: seed.columns.customers.email: sql: division by zero")]
+    [InlineData("customers.deleted_at: { sql: \"now()\" }\n    customers.email: { sql: \"(10 / (n - 3))::text\" }", "dbgate.yml:4:24: seed.columns.customers.email: sql: division by zero")]
+    [InlineData("customers.email: { sql: \"(10 / (n - 3))::text\" }\n    customers.deleted_at: { sql: \"now()\" }", "dbgate.yml:3:24: seed.columns.customers.email: sql: division by zero")]
+    [InlineData("customers.email: { sql: \"NULL\" }", "dbgate.yml:3:24: seed: customers.email: column email got NULL")]
+    [InlineData("customers.email: { sql: \"'same'\" }", "dbgate.yml:3:24: seed: customers.email: generated rows repeat a key of customers_email_key")]
+    public async Task An_sql_expression_that_fails_on_a_row_is_a_configuration_error_at_its_entry_not_at_the_seed_section(string entries, string expected)
+    {
+        using var folder = new TempFolder();
+        var options = await folder.OptionsAsync($"seed:\n  columns:\n    {entries}\n");
+
+        Assert.StartsWith(expected, await fixture.SeedErrorAsync(Schemas.Shop, options), StringComparison.Ordinal);
+    }
 }

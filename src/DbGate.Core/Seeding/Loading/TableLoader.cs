@@ -32,16 +32,30 @@ internal static class TableLoader
         await ExecuteAsync(connection, $"CREATE TEMPORARY TABLE {Stage} ({definition}) ON COMMIT DROP", cancellationToken);
         await CopyAsync(connection, $"COPY {Stage} ({string.Join(", ", staged.Select(c => c.Name).Prepend("n"))}) FROM STDIN (FORMAT BINARY)", plan, withRowNumber: true, cancellationToken);
         var (insert, spans) = Insert(plan);
+        var several = plan.Computed.Count > 1;
+        if (several)
+            await ExecuteAsync(connection, $"SAVEPOINT {ComputedBlame.Savepoint}", cancellationToken);
         try
         {
             await ExecuteAsync(connection, insert, cancellationToken);
         }
         catch (PostgresException e) when (!Execution.ServerFault.IsFault(e) && e.Position > 0 && spans.FirstOrDefault(s => e.Position - 1 >= s.Start && e.Position - 1 < s.End) is { Column: not null } span)
         {
-            throw LocatedError.At(span.Column.Location, $"seed.columns.{table.Display}.{span.Column.Column.Name}", $"sql: {e.MessageText}");
+            throw Blame(table, span.Column, e);
         }
+        catch (PostgresException e) when (!Execution.ServerFault.IsFault(e) && e.Position == 0 && plan.Computed.Count > 0 && ComputedBlame.IsEvaluationError(e))
+        {
+            if (await ComputedBlame.FindAsync(connection, plan, Stage, cancellationToken) is { } column)
+                throw Blame(table, column, e);
+            throw;
+        }
+        if (several)
+            await ExecuteAsync(connection, $"RELEASE SAVEPOINT {ComputedBlame.Savepoint}", cancellationToken);
         await ExecuteAsync(connection, $"DROP TABLE {Stage}", cancellationToken);
     }
+
+    private static ConfigurationException Blame(SeedTable table, ComputedColumn column, PostgresException e) =>
+        LocatedError.At(column.Location, $"seed.columns.{table.Display}.{column.Column.Name}", $"sql: {e.MessageText}");
 
     private static async Task CopyAsync(NpgsqlConnection connection, string copy, TablePlan plan, bool withRowNumber, CancellationToken cancellationToken)
     {

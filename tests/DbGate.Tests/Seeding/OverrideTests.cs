@@ -57,7 +57,7 @@ public sealed class OverrideTests(PostgresFixture fixture)
     [InlineData("orders.placed_at: { max: someday }", "dbgate.yml:4:25: seed.columns.orders.placed_at: max is not a timestamp with time zone: invalid input syntax for type timestamp with time zone: \"someday\"")]
     [InlineData("orders.status: { values: [lost] }", "dbgate.yml:4:22: seed.columns.orders.status: values do not fit public.order_status: invalid input value for enum order_status: \"lost\"")]
     [InlineData("orders.total: { min: 50, max: 40 }", "dbgate.yml:4:5: seed: orders.total: the CHECK bounds (and min/max) leave no value (CHECK orders_total_check)")]
-    [InlineData("customers.email: { sql: \"'x' ||| n\" }", "dbgate.yml:4:24: seed.columns.customers.email: sql: operator does not exist: unknown ||| bigint")]
+    [InlineData("customers.email: { sql: \"'x' ||| n\" }", "dbgate.yml:4:34: seed.columns.customers.email: sql: operator does not exist: unknown ||| bigint")]
     public async Task An_override_the_column_cannot_take_is_a_configuration_error_at_its_line(string entry, string expected)
     {
         using var folder = new TempFolder();

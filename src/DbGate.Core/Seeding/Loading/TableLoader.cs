@@ -41,12 +41,13 @@ internal static class TableLoader
         }
         catch (PostgresException e) when (!Execution.ServerFault.IsFault(e) && e.Position > 0 && spans.FirstOrDefault(s => e.Position - 1 >= s.Start && e.Position - 1 < s.End) is { Column: not null } span)
         {
-            throw Blame(table, span.Column, e);
+            // The span is "(expression)::type": the expression's own text starts one character in.
+            throw Blame(table, span.Column, e, span.Column.LocationAt(e.Position - 1 - span.Start - 1));
         }
         catch (PostgresException e) when (!Execution.ServerFault.IsFault(e) && e.Position == 0 && plan.Computed.Count > 0 && ComputedBlame.IsEvaluationError(e))
         {
             if (await ComputedBlame.FindAsync(connection, plan, Stage, cancellationToken) is { } column)
-                throw Blame(table, column, e);
+                throw Blame(table, column, e, column.Location);
             throw;
         }
         if (several)
@@ -54,8 +55,8 @@ internal static class TableLoader
         await ExecuteAsync(connection, $"DROP TABLE {Stage}", cancellationToken);
     }
 
-    private static ConfigurationException Blame(SeedTable table, ComputedColumn column, PostgresException e) =>
-        LocatedError.At(column.Location, $"seed.columns.{table.Display}.{column.Column.Name}", $"sql: {e.MessageText}");
+    private static ConfigurationException Blame(SeedTable table, ComputedColumn column, PostgresException e, ConfigLocation? at) =>
+        LocatedError.At(at, $"seed.columns.{table.Display}.{column.Column.Name}", $"sql: {e.MessageText}");
 
     private static async Task CopyAsync(NpgsqlConnection connection, string copy, TablePlan plan, bool withRowNumber, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using DbGate.Core.Execution;
 using DbGate.Core.Seeding.Planning;
 using Npgsql;
 
@@ -21,17 +22,17 @@ internal static class ComputedBlame
     {
         if (plan.Computed.Count == 1)
             return plan.Computed[0];
-        await TableLoader.ExecuteAsync(connection, $"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken);
+        await ScriptExecutor.ExecuteAsync(connection, $"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken);
         foreach (var column in plan.Computed)
         {
             try
             {
                 // OFFSET 0 keeps the expression in the subquery, and count(x) makes the server evaluate it on every row.
-                await TableLoader.ExecuteAsync(connection, $"SELECT count(x) FROM (SELECT ({column.Expression})::{column.Column.SqlType} AS x FROM {stage} OFFSET 0) s", cancellationToken);
+                await ScriptExecutor.ExecuteAsync(connection, $"SELECT count(x) FROM (SELECT ({column.Expression})::{column.Column.SqlType} AS x FROM {stage} OFFSET 0) s", cancellationToken);
             }
             catch (PostgresException e) when (!Execution.ServerFault.IsFault(e))
             {
-                await TableLoader.ExecuteAsync(connection, $"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken);
+                await ScriptExecutor.ExecuteAsync(connection, $"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken);
                 return column;
             }
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using DbGate.Core.Configuration;
+using DbGate.Core.Execution;
 using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Seeding.Planning;
 using Npgsql;
@@ -29,15 +30,15 @@ internal static class TableLoader
         }
         var staged = plan.Copied.Select(c => (Name: SqlNames.Quote(c.Column.Name), c.Column.SqlType)).ToList();
         var definition = string.Join(", ", staged.Select(c => $"{c.Name} {c.SqlType}").Prepend("n int8"));
-        await ExecuteAsync(connection, $"CREATE TEMPORARY TABLE {Stage} ({definition}) ON COMMIT DROP", cancellationToken);
+        await ScriptExecutor.ExecuteAsync(connection, $"CREATE TEMPORARY TABLE {Stage} ({definition}) ON COMMIT DROP", cancellationToken);
         await CopyAsync(connection, $"COPY {Stage} ({string.Join(", ", staged.Select(c => c.Name).Prepend("n"))}) FROM STDIN (FORMAT BINARY)", plan, withRowNumber: true, cancellationToken);
         var (insert, spans) = Insert(plan);
         var several = plan.Computed.Count > 1;
         if (several)
-            await ExecuteAsync(connection, $"SAVEPOINT {ComputedBlame.Savepoint}", cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, $"SAVEPOINT {ComputedBlame.Savepoint}", cancellationToken);
         try
         {
-            await ExecuteAsync(connection, insert, cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, insert, cancellationToken);
         }
         catch (PostgresException e) when (!Execution.ServerFault.IsFault(e) && e.Position > 0 && spans.FirstOrDefault(s => e.Position - 1 >= s.Start && e.Position - 1 < s.End) is { Column: not null } span)
         {
@@ -51,8 +52,8 @@ internal static class TableLoader
             throw;
         }
         if (several)
-            await ExecuteAsync(connection, $"RELEASE SAVEPOINT {ComputedBlame.Savepoint}", cancellationToken);
-        await ExecuteAsync(connection, $"DROP TABLE {Stage}", cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, $"RELEASE SAVEPOINT {ComputedBlame.Savepoint}", cancellationToken);
+        await ScriptExecutor.ExecuteAsync(connection, $"DROP TABLE {Stage}", cancellationToken);
     }
 
     private static ConfigurationException Blame(SeedTable table, ComputedColumn column, PostgresException e, ConfigLocation? at) =>
@@ -97,11 +98,5 @@ internal static class TableLoader
         }
         sql.Append($" FROM {Stage} ORDER BY n");
         return (sql.ToString(), spans);
-    }
-
-    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand(sql) } };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,16 +1,16 @@
 namespace DbGate.Core.Migrations;
 
 /// <summary>
-/// Evolve: Flyway's file names (V and R; it has no undo), each migration in a transaction, its history in a table
-/// called changelog. Its files are Flyway's, so they are Evolve's when a .NET project at or a few folders above the
-/// scripts references the Evolve package (else <c>format: evolve</c> chooses it).
+/// Evolve: Flyway's file names (V and R; it has no undo), each migration in a transaction unless its first line says
+/// <c>evolve-tx-off</c>, its history in a table called changelog. Its files are Flyway's, so they are Evolve's when a
+/// .NET project at or a few folders above the scripts references the Evolve package (else <c>format: evolve</c> chooses it).
 /// </summary>
 internal sealed class EvolveFormat : IMigrationFormat
 {
     /// <summary>How far above the migrations folder the project may be: Evolve's Locations are relative to it (db/migrations).</summary>
     private const int ProjectLevels = 3;
 
-    private static readonly FlywayDialect Dialect = new("evolve", "changelog", Undo: false, DetectsNonTransactional: false, StrictPlaceholders: false);
+    private static readonly FlywayDialect Dialect = new("evolve", "changelog", Undo: false, DetectsNonTransactional: false, StrictPlaceholders: false, FirstLineOptions: "evolve");
 
     public string Name => Dialect.Name;
 

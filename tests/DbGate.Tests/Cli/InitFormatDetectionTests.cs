@@ -23,6 +23,12 @@ public sealed class InitFormatDetectionTests : IDisposable
     [InlineData("plain", "database", "plain", 4)]
     [InlineData("prisma", "database", "prisma", 4)]
     [InlineData("sqitch", "database", "sqitch", 4)]
+    // Real projects (tests/fixtures/real). Liquibase's 13 changesets sit in four subfolders with no root changelog, so
+    // the repository root is where Liquibase would start its includeAll (and the shallowest of equal counts).
+    [InlineData("real/liquibase/liquibase-integration-tests", ".", "liquibase", 13)]
+    [InlineData("real/sqitch/sqitch-intro", "database", "sqitch", 13)]
+    [InlineData("real/dbmate/dbmate-testdata", "database", "dbmate", 2)]
+    [InlineData("real/prisma/prisma-examples-heroku", "database", "prisma", 1)]
     public async Task Init_detects_the_format_and_counts_the_migrations_of_each_file_based_tool(string fixture, string folder, string format, int count)
     {
         Fixtures.Copy(fixture, Path.Combine(_repository.Path, "database"));
@@ -34,7 +40,7 @@ public sealed class InitFormatDetectionTests : IDisposable
         Assert.Contains($": {count} {format} migrations in {folder}\n", output, StringComparison.Ordinal);
         Assert.Contains($"format: {format}  ", File.ReadAllText(Path.Combine(_repository.Path, "dbgate.yml")), StringComparison.Ordinal);
         var options = await OptionsResolver.ResolveAsync(new CheckArguments(), _repository.Path, CancellationToken.None);
-        Assert.Equal((Path.Combine(_repository.Path, folder), format), (options.MigrationsPath, options.Format));
+        Assert.Equal((Path.GetFullPath(Path.Combine(_repository.Path, folder)), format), (options.MigrationsPath, options.Format));
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class InitFormatDetectionTests : IDisposable
     // Counts as the tool counts: Flyway's 5 versioned scripts and 1 repeatable (undos are downs, beforeMigrate a
     // callback); Liquibase's 9 changesets less the dbms:mysql one; grate's 6 scripts across its folder kinds.
     [Theory]
+    [InlineData("../../samples/shop/migrations", "database", "golang-migrate", 7)]
+    [InlineData("../../samples/shop-broken/migrations", "database", "diesel", 9)]
     [InlineData("dbmate", "database", "dbmate", 4)]
     [InlineData("dbup", "database", "dbup", 3)]
     [InlineData("efcore", "database/Shop", "ef", 4)]

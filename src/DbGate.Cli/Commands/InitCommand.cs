@@ -25,6 +25,8 @@ internal static class InitCommand
             Console.WriteLine($"dbgate: wrote {target}: {found.Summary} in {Path.GetRelativePath(root, found.Folder)}");
             if (found.Tool?.Note is { } note)
                 Console.WriteLine($"dbgate: check that {note}");
+            if (found.UnsetPlaceholders.Count > 0)
+                Console.WriteLine($"dbgate: check that placeholders: in dbgate.yml gives {string.Join(", ", found.UnsetPlaceholders.Select(p => "${" + p + "}"))} a value");
             Console.WriteLine("dbgate: next, dotnet dbgate check; and dotnet dbgate hook install to gate every git push");
             return ExitCodes.Passed;
         }, cancellationToken));

@@ -43,7 +43,7 @@ internal static partial class FlywayLayout
             };
             var text = SourceText.Read(context, file.Info.FullName);
             if (config?.ReplacePlaceholders ?? true)
-                text = Placeholders.Replace(text, builtIn, dialect.StrictPlaceholders, context.Relative(file.Info.FullName));
+                text = Placeholders.Replace(text, builtIn, dialect.StrictPlaceholders && !context.Options.UnsetPlaceholdersAllowed, context.Relative(file.Info.FullName));
             return context.Script(file.Info.FullName) with { Text = text };
         }
 

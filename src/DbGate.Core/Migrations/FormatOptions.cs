@@ -6,6 +6,15 @@ public sealed record FormatOptions(IReadOnlyDictionary<string, string> Placehold
 {
     public static FormatOptions Default { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal));
 
+    /// <summary>
+    /// For init in a fresh folder, which cannot know placeholder values yet: a <c>${name}</c> with no value is left as
+    /// written instead of refused, so the folder is still found (and the name proposed in dbgate.yml).
+    /// </summary>
+    public static FormatOptions ForDetection { get; } = Default with { UnsetPlaceholdersAllowed = true };
+
+    /// <summary>True only for <see cref="ForDetection"/>: Flyway's strict placeholder check is off.</summary>
+    public bool UnsetPlaceholdersAllowed { get; init; }
+
     /// <summary>Command mode's commands; null unless dbgate.yml has a <c>command:</c> section.</summary>
     public CommandSteps? Command { get; init; }
 

@@ -20,6 +20,9 @@ internal static partial class Placeholders
             throw new ConfigurationException($"{file}:{line}: no value for placeholder ${{{name}}}; set it under placeholders: in dbgate.yml or in the Flyway configuration");
         });
 
+    /// <summary>The placeholders still referenced in <paramref name="text"/>: those Replace left for want of a value.</summary>
+    public static IEnumerable<string> Unset(string text) => Reference().Matches(text).Select(m => m.Groups["name"].Value);
+
     [GeneratedRegex(@"\$\{(?<name>[A-Za-z0-9_.:\-]+)\}")]
     private static partial Regex Reference();
 }

@@ -19,7 +19,7 @@ public static class ConfigTemplate
             # DbGate's configuration, written by `dotnet dbgate init`. Every key is optional; see README.md.
             migrations: {{folder}}{{Pad("migrations: " + folder)}}# {{found.Summary}} found here
             format: {{found.Format}}{{Pad("format: " + found.Format)}}# named, so a stray file cannot change what auto would detect
-            {{Commands(found.Tool)}}fail_on: error                   # the lowest level that fails the gate: error, warning, note or none
+            {{Commands(found.Tool)}}{{PlaceholderValues(found.UnsetPlaceholders)}}fail_on: error                   # the lowest level that fails the gate: error, warning, note or none
             statement_timeout: 5min          # bounds every statement, so a hung migration cannot hang CI
             postgres:
               provider: auto                 # local binaries, else Docker; or an existing server with connection
@@ -49,6 +49,17 @@ public static class ConfigTemplate
           history_tables: [{{string.Join(", ", tool.HistoryTables)}}]
 
         """;
+
+    /// <summary>
+    /// Placeholders the scripts use with no value yet, commented out: until each has its value, check stops with the
+    /// one-line error that names the script and the placeholder (an empty value would run as broken SQL instead).
+    /// </summary>
+    private static string PlaceholderValues(IReadOnlyList<string> names) => names.Count == 0 ? "" :
+        "# check: the scripts use these placeholders and nothing gives them a value yet; uncomment and fill them in\n# placeholders:\n"
+        + string.Concat(names.Select(n => $"#   {Key(n)}: \n"));
+
+    /// <summary>A placeholder's name as a YAML key: quoted when it holds a colon (flyway:defaultSchema-like names).</summary>
+    private static string Key(string name) => name.Contains(':', StringComparison.Ordinal) ? $"'{name}'" : name;
 
     /// <summary>
     /// A command as a YAML scalar: plain when YAML reads it back unchanged, else single-quoted (a quote doubled), as a

@@ -7,6 +7,9 @@ namespace DbGate.Core.Setup;
 /// <param name="Tool">For command mode: the tool that migrates in code, and the commands proposed for it.</param>
 public sealed record FoundMigrations(string Folder, string Format, int Count, CommandTool? Tool = null)
 {
+    /// <summary>Flyway's <c>${name}</c> placeholders the scripts use with no value yet: proposed in dbgate.yml to fill.</summary>
+    public IReadOnlyList<string> UnsetPlaceholders { get; init; } = [];
+
     /// <summary>What init found, as it says it: "4 flyway migrations", "2 rails migrations (command mode)".</summary>
     public string Summary => Tool is { } tool ? $"{Count} {tool.Name} migrations (command mode)" : $"{Count} {Format} migrations";
 }
@@ -37,8 +40,10 @@ public static class ProjectInspector
         {
             try
             {
-                var count = MigrationDiscovery.Discover(directory.FullName, root, format).Count;
-                candidates.Add((new FoundMigrations(directory.FullName, format, count), depth));
+                var folder = FlywayProposal.IsFamily(format) ? FlywayProposal.Folder(directory) : directory.FullName;
+                var migrations = MigrationDiscovery.Open(folder, root, format, FormatOptions.ForDetection).Migrations;
+                var unset = FlywayProposal.IsFamily(format) ? FlywayProposal.UnsetPlaceholders(migrations) : [];
+                candidates.Add((new FoundMigrations(folder, format, migrations.Count) { UnsetPlaceholders = unset }, depth));
                 return; // a migrations folder's own subfolders are its migrations
             }
             catch (ConfigurationException)

@@ -32,6 +32,11 @@ public sealed class InitFormatDetectionTests : IDisposable
     [InlineData("real/sqitch/sqitch-intro", "database", "sqitch", 13)]
     [InlineData("real/dbmate/dbmate-testdata", "database", "dbmate", 2)]
     [InlineData("real/prisma/prisma-examples-heroku", "database", "prisma", 1)]
+    // Conductor's scripts sit five folders below its flyway.conf, which names their classpath location: the conf's
+    // folder is proposed, so the conf is read. Evolve's 13 scripts span Migration/ and Migration11/ (no Evolve project
+    // here, so Flyway's), and use ${schema1}, which has no value yet: the folder holding both is proposed.
+    [InlineData("real/flyway/netflix-conductor-postgres", "database", "flyway", 7)]
+    [InlineData("real/evolve/evolve-postgresql-tests", "database", "flyway", 13)]
     public async Task Init_detects_the_format_and_counts_the_migrations_of_each_file_based_tool(string fixture, string folder, string format, int count)
     {
         Fixtures.Copy(fixture, Path.Combine(_repository.Path, "database"));
@@ -47,6 +52,31 @@ public sealed class InitFormatDetectionTests : IDisposable
     }
 
     [Fact]
+    public async Task Init_finds_scripts_whose_placeholders_have_no_value_yet_and_proposes_each_placeholder_to_fill()
+    {
+        Fixtures.Copy("real/evolve/evolve-postgresql-tests", Path.Combine(_repository.Path, "database"));
+
+        using var cli = CliProcess.Start(["init"], workingDirectory: _repository.Path);
+        var (exit, output, error) = await cli.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("dbgate: check that placeholders: in dbgate.yml gives ${schema1} a value\n", output, StringComparison.Ordinal);
+        var config = Path.Combine(_repository.Path, "dbgate.yml");
+        var written = File.ReadAllText(config);
+        Assert.Contains("# check: the scripts use these placeholders", written, StringComparison.Ordinal);
+        Assert.Contains("\n# placeholders:\n#   schema1: \n", written, StringComparison.Ordinal);
+        // Until it has a value the gate still refuses the scripts, naming the placeholder; filled in, every script reads.
+        var unfilled = await OptionsResolver.ResolveAsync(new CheckArguments(), _repository.Path, CancellationToken.None);
+        var refused = Assert.Throws<ConfigurationException>(() => Core.Migrations.MigrationDiscovery.Open(unfilled.MigrationsPath, _repository.Path, unfilled.Format, unfilled.FormatOptions));
+        Assert.Contains("no value for placeholder ${schema1}", refused.Message, StringComparison.Ordinal);
+        File.WriteAllText(config, written.Replace("# placeholders:\n#   schema1: \n", "placeholders:\n  schema1: public\n", StringComparison.Ordinal));
+        var filled = await OptionsResolver.ResolveAsync(new CheckArguments(), _repository.Path, CancellationToken.None);
+        var migrations = Core.Migrations.MigrationDiscovery.Open(filled.MigrationsPath, _repository.Path, filled.Format, filled.FormatOptions).Migrations;
+        Assert.Equal(13, migrations.Count);
+        Assert.DoesNotContain(migrations, m => m.Up.Text!.Contains("${schema1}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Init_detects_Evolve_when_a_project_above_Flyways_file_names_references_the_Evolve_package()
     {
         _repository.Write("src/Shop/Shop.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Evolve\" Version=\"3.2.0\" /></ItemGroup></Project>\n");
@@ -58,7 +88,8 @@ public sealed class InitFormatDetectionTests : IDisposable
         var (exit, output, error) = await cli.WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.True(exit == 0, error);
-        Assert.Contains(": 3 evolve migrations in .\n", output, StringComparison.Ordinal);
+        // The deepest folder holding the scripts, not the root where they were first found: Evolve's project is still above it.
+        Assert.Contains($": 3 evolve migrations in {Path.Combine("src", "Shop", "db", "migrations")}\n", output, StringComparison.Ordinal);
         Assert.Equal(["evolve"], Core.Migrations.MigrationDiscovery.Detect(Path.Combine(_repository.Path, "src/Shop/db/migrations")));
         // Flyway's files with no Evolve project above them stay Flyway's.
         File.Delete(Path.Combine(_repository.Path, "src/Shop/Shop.csproj"));

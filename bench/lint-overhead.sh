@@ -4,17 +4,24 @@
 # time (user + system of the gate and of the PostgreSQL server it starts, which are its children), then the ratios
 # of the medians. On a loaded machine the CPU ratio is the steadier figure: wall time there mostly measures waiting.
 # With the lint off, the health checks (on by default) still observe the ups for their provenance, so "without lint"
-# is what a user who turns the lint off runs, not a gate that observes nothing.
-#   bash bench/lint-overhead.sh [MIGRATIONS_FOLDER] [REPS]
+# is what a user who turns the lint off runs, not a gate that observes nothing. HEALTH=off adds
+# `health.enabled: false` to both configs: then "without lint" observes nothing, and the ratio prices the lint with all
+# of its observation.
+#   [HEALTH=off] bash bench/lint-overhead.sh [MIGRATIONS_FOLDER] [REPS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=$(realpath "${1:-../shared/corpora/crates-io/migrations}")
 reps=${2:-3}
+case ${HEALTH:-on} in
+  on) extra='' ;;
+  off) extra='health:\n  enabled: false\n' ;;
+  *) echo "HEALTH must be on or off, not ${HEALTH}" >&2; exit 2 ;;
+esac
 source bench/lib.sh
 build_cli
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-printf 'migrations: %s\n' "$corpus" > "$work/with.yml"
-printf 'migrations: %s\nlint:\n  enabled: false\n' "$corpus" > "$work/without.yml"
+printf "migrations: %s\\n$extra" "$corpus" > "$work/with.yml"
+printf "migrations: %s\\nlint:\\n  enabled: false\\n$extra" "$corpus" > "$work/without.yml"
 # Prints "wall cpu" in seconds for one run of the gate.
 run() {
   local code=0 TIMEFORMAT='%R %U %S'
@@ -37,4 +44,5 @@ done
 ww=$(median "${wall_with[@]}"); wo=$(median "${wall_without[@]}"); cw=$(median "${cpu_with[@]}"); co=$(median "${cpu_without[@]}")
 printf 'median wall: without lint %7.2f s, with lint %7.2f s, ratio %5.3f\n' "$wo" "$ww" "$(echo "$ww / $wo" | bc -l)"
 printf 'median CPU:  without lint %7.2f s, with lint %7.2f s, ratio %5.3f\n' "$co" "$cw" "$(echo "$cw / $co" | bc -l)"
+echo "health checks: ${HEALTH:-on}"
 printf 'lint findings: %s\n' "$(grep -o '"ruleId": *"DBG1[0-9][0-9]"' "$work/with.json" | wc -l)"

@@ -1,35 +1,26 @@
 using DbGate.Core.Snapshots;
 using DbGate.Core.Sql;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace DbGate.Core.Observation;
 
 /// <summary>
 /// A statement that refuses a transaction block (CREATE INDEX CONCURRENTLY, VACUUM, REINDEX CONCURRENTLY…) commits
 /// as it goes, so its locks are gone before anything can read them from its own connection. A second connection
-/// polls them while it runs; the catalog rows it wrote are found by their xmin, from the transaction id before it.
+/// polls them while it runs (<see cref="LockPoller"/>); the catalog rows it wrote are found by their xmin, from the
+/// transaction id before it.
 /// </summary>
 internal static class OutsideTransaction
 {
-    private const string PollLocks =
-        "SELECT l.relation::pg_catalog.int8, l.mode FROM pg_catalog.pg_locks l "
-        + "WHERE l.pid = $1 AND l.granted AND l.locktype = 'relation' AND l.relation >= 16384";
-
     public static async Task<StatementObservation> RunAsync(NpgsqlConnection connection, SqlStatement statement, string text, ScriptObserver observer, CancellationToken cancellationToken)
     {
         var tables = observer.PreExistingTables();
         var firstXid = await ScalarAsync(connection, ObservationSql.NextTransactionId, cancellationToken);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var polled = new HashSet<(long Oid, LockMode Mode)>();
+        IReadOnlySet<(long Oid, LockMode Mode)> polled;
         PostgresException? failure = null;
-        await using (var watcher = ((ICloneable)connection).Clone() as NpgsqlConnection ?? throw new InvalidOperationException("Npgsql connections clone"))
+        await using (var poller = await LockPoller.StartAsync(connection, otherSessions: false, TimeSpan.Zero, cancellationToken))
         {
-            await watcher.OpenAsync(cancellationToken);
-            await using var poll = new NpgsqlCommand(PollLocks, watcher) { Parameters = { new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = connection.ProcessID } } };
-            await poll.PrepareAsync(cancellationToken);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var polling = PollAsync(poll, polled, stop.Token);
             try
             {
                 await Execution.ScriptExecutor.ExecuteAsync(connection, text, cancellationToken);
@@ -41,11 +32,7 @@ internal static class OutsideTransaction
                 // on a connection it may have closed.
                 failure = e;
             }
-            finally
-            {
-                await stop.CancelAsync();
-                await polling;
-            }
+            polled = await poller.StopAsync();
         }
         var duration = clock.Elapsed;
 
@@ -57,24 +44,6 @@ internal static class OutsideTransaction
         if (failure is not null)
             throw new ObservedFailure(observation with { Failed = new StatementError(failure.SqlState, failure.MessageText) }, failure);
         return observation;
-    }
-
-    private static async Task PollAsync(NpgsqlCommand command, HashSet<(long, LockMode)> seen, CancellationToken stop)
-    {
-        await Task.Yield();
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                await using var reader = await command.ExecuteReaderAsync(stop);
-                while (await reader.ReadAsync(stop))
-                    seen.Add((reader.GetInt64(0), LockModes.Parse(reader.GetString(1))));
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The statement finished: what was seen is what there is.
-        }
     }
 
     private static async Task<string> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

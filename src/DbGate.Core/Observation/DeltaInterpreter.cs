@@ -92,6 +92,10 @@ internal static class DeltaInterpreter
 
     private static IEnumerable<Rewrite> RewritesOf(CatalogRow before, CatalogRow after, CatalogMirror mirror)
     {
+        // ALTER SEQUENCE … RESTART (and an identity's RESTART WITH) gives the sequence a new file holding its one row:
+        // nothing is copied, so it is no rewrite (command mode's RewriteObserver reads tables and indexes only, too).
+        if (after.Catalog == "class" && after.Kind == "S")
+            yield break;
         var table = after.IsIndex && after.Relation is { } owner && mirror.Relation(owner) is { } t
             ? new RelationRef(t.Oid, t.QualifiedName)
             : new RelationRef(after.Oid, after.QualifiedName);

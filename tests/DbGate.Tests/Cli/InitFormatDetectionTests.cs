@@ -26,6 +26,7 @@ public sealed class InitFormatDetectionTests : IDisposable
     // Real projects (tests/fixtures/real). Liquibase's 13 changesets sit in four subfolders with no root changelog, so
     // the repository root is where Liquibase would start its includeAll (and the shallowest of equal counts).
     [InlineData("real/liquibase/liquibase-integration-tests", ".", "liquibase", 13)]
+    [InlineData("real/dbup/edfi-dms-configuration-service", "database", "dbup", 27)]
     [InlineData("real/sqitch/sqitch-intro", "database", "sqitch", 13)]
     [InlineData("real/dbmate/dbmate-testdata", "database", "dbmate", 2)]
     [InlineData("real/prisma/prisma-examples-heroku", "database", "prisma", 1)]

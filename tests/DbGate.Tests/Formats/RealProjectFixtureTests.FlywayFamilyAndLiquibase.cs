@@ -5,9 +5,9 @@ using DbGate.Tests.Infrastructure;
 namespace DbGate.Tests.Formats;
 
 /// <summary>
-/// The Flyway family's and Liquibase's real projects: Netflix Conductor's Flyway migrations, Evolve's and Liquibase's own
-/// PostgreSQL test scripts. Evolve's first-line options and Liquibase's '--rollback empty' and spaced author were read
-/// wrongly until these ran.
+/// The Flyway family's, Liquibase's and DbUp's real projects: Netflix Conductor's Flyway migrations, Evolve's and
+/// Liquibase's own PostgreSQL test scripts, Ed-Fi's DbUp scripts. Evolve's first-line options, Liquibase's
+/// '--rollback empty' and spaced author, and a restarted identity (reported as a rewrite) were wrong until these ran.
 /// </summary>
 public sealed partial class RealProjectFixtureTests
 {
@@ -82,6 +82,26 @@ public sealed partial class RealProjectFixtureTests
         Assert.Equal(
             ["tests/fixtures/real/liquibase/liquibase-integration-tests/changelogs/pgsql/update/showSummaryWithPreconditionContinue.sql:13: the preconditions of changeset Liquibase User:3 are not honoured: DbGate runs the changeset as if they held"],
             result.Notices);
+    }
+
+    [Fact]
+    public async Task Ed_fis_dbup_scripts_run_in_resource_order_and_their_identity_restarts_are_no_rewrite()
+    {
+        var result = await GateHarness.RunAsync(server, RepoPaths.Fixture("real/dbup/edfi-dms-configuration-service"), o => o with { Lint = new(), Health = Core.Rules.Schema.HealthSettings.Default });
+
+        var scripts = Directory.GetFiles(RepoPaths.Fixture("real/dbup/edfi-dms-configuration-service/Deploy/Scripts"))
+            .Select(f => "Deploy/Scripts/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(27, scripts.Count);
+        Assert.Equal(scripts, result.Steps.Select(s => s.Migration));
+        Assert.All(result.Steps, s => Assert.Equal((Phase.Up, Outcome.Passed), (s.Phase, s.Outcome)));
+        Assert.Equal(["round trip not applicable: dbup migrations are forward only (the tool has no downs); every up still runs and is checked"], result.Notices);
+        // 0008 and 0009 restart identity columns (ALTER COLUMN "Id" RESTART WITH): the sequence gets a new file, no table
+        // is copied, so no DBG102. 0025 adds TenantId to five tables: a validated foreign key under ACCESS EXCLUSIVE
+        // (DBG103), indexes built while holding it (DBG106). Ed-Fi quotes PascalCase names (DBG221).
+        Assert.Equal(
+            ["DBG103 ×5", "DBG106 ×5", "DBG107 ×20", "DBG108 ×5", "DBG201 ×5", "DBG212 ×1", "DBG216 ×52", "DBG219 ×87", "DBG221 ×293", "DBG313 ×1"],
+            result.Findings.GroupBy(f => f.RuleId).Select(g => $"{g.Key} ×{g.Count()}").Order(StringComparer.Ordinal));
+        Assert.All(result.Findings.Where(f => f.RuleId is "DBG103" or "DBG106"), f => Assert.Equal("Deploy/Scripts/0025_Add_TenantId_To_Tables.sql", f.Migration));
     }
 
     /// <summary>A Flyway-family project without undo scripts: every up passes and the round trip is said not to apply, once.</summary>

@@ -101,6 +101,21 @@ public sealed class RewriteObservationTests(PostgresFixture server)
         Assert.All(observed.Statements, s => Assert.Empty(s.Rewrites));
     }
 
+    // Found by Ed-Fi's DbUp scripts (tests/fixtures/real/dbup): their ALTER COLUMN "Id" RESTART WITH was a DBG102 error.
+    [Fact]
+    public async Task Restarting_an_identity_or_a_sequence_gives_the_sequence_a_new_file_but_rewrites_nothing()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        var observed = await ObservationHarness.RunAsync(
+            db.ConnectionString,
+            "CREATE TABLE s (id int GENERATED ALWAYS AS IDENTITY, n int); INSERT INTO s (n) VALUES (1); CREATE SEQUENCE q;",
+            "ALTER TABLE s ALTER COLUMN id RESTART WITH 10;\nALTER SEQUENCE q RESTART;\nSELECT setval('q', 5);\n");
+
+        Assert.False(observed.Run.Failed, observed.Run.Failure?.Message);
+        Assert.Equal(3, observed.Statements.Count);
+        Assert.All(observed.Statements, s => Assert.Empty(s.Rewrites));
+    }
+
     private async Task<ObservedScript> RunAsync(string script, bool inTransaction = true)
     {
         await using var db = await server.CreateDatabaseAsync();

@@ -10,7 +10,8 @@ internal sealed class FlywayFormat : IMigrationFormat
 
     public string Name => Dialect.Name;
 
-    public bool Recognises(DirectoryInfo folder) => FlywayLayout.Recognises(folder);
+    /// <remarks>Not when a project above references Evolve, which reads the same files.</remarks>
+    public bool Recognises(DirectoryInfo folder) => FlywayLayout.Recognises(folder) && !EvolveFormat.Claims(folder);
 
     public MigrationSet Discover(DiscoveryContext context) => FlywayLayout.Discover(context, Dialect);
 }

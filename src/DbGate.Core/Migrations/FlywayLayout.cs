@@ -19,6 +19,10 @@ internal static partial class FlywayLayout
     public static bool Recognises(DirectoryInfo folder) =>
         Locations(folder, FlywayConfig.Find(folder)).Any(l => Scripts(l).Any(f => f.Prefix is "V" or "R"));
 
+    /// <summary>The folders holding the versioned and repeatable scripts the folder's locations give.</summary>
+    public static IEnumerable<DirectoryInfo> ScriptFolders(DirectoryInfo folder) =>
+        Locations(folder, FlywayConfig.Find(folder)).SelectMany(Scripts).Where(f => f.Prefix is "V" or "R").Select(f => f.Info.Directory!).DistinctBy(d => d.FullName);
+
     public static MigrationSet Discover(DiscoveryContext context, FlywayDialect dialect)
     {
         var config = FlywayConfig.Find(context.Folder);

@@ -8,7 +8,7 @@ public static class MigrationDiscovery
 {
     private static readonly PlainFolderFormat Plain = new();
 
-    /// <summary>Every format, in the order detection reports them. Evolve and RoundhousE share Flyway's and grate's files: only format: picks them.</summary>
+    /// <summary>Every format, in the order detection reports them. Evolve shares Flyway's files (a project referencing Evolve picks it), RoundhousE grate's: only format: picks it.</summary>
     private static readonly IMigrationFormat[] Formats =
     [
         new GolangMigrateFormat(), new DieselFormat(), new DbmateFormat(), new FlywayFormat(), new EvolveFormat(),

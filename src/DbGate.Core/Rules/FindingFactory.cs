@@ -11,7 +11,8 @@ internal static class FindingFactory
         var lines = details?.ToList() ?? [];
         // SQL a tool generated (EF Core) is a report artifact: say where it is, as the location names its source.
         var script = phase == Phase.Down ? facts.Migration.Down : facts.Migration.Up;
-        if (script?.Origin is not null && !lines.Any(l => l.StartsWith("in the generated SQL", StringComparison.Ordinal)))
+        // A command-mode step's script is its source file itself: no SQL was generated.
+        if (script?.Origin is { } origin && origin.Path != script.RelativePath && !lines.Any(l => l.StartsWith("in the generated SQL", StringComparison.Ordinal)))
             lines.Add($"generated SQL: {script.RelativePath}");
         return new(ruleId, RuleCatalog.Get(ruleId).DefaultLevel, message, location, facts.Migration.Id, lines, phase);
     }

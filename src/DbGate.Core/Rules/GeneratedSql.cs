@@ -17,6 +17,9 @@ internal static class GeneratedSql
         var script = finding.Phase == Phase.Down ? step.Migration.Down : step.Migration.Up;
         if (script?.Origin is not { } source || at.Path != script.RelativePath)
             return finding;
+        // A command-mode step stands for its source file as a whole (the tool's code, not SQL DbGate read): no line in it.
+        if (source.Path == script.RelativePath)
+            return finding with { Location = source };
         return finding with { Location = source, Details = [.. finding.Details, $"in the generated SQL at {at}"] };
     }
 }

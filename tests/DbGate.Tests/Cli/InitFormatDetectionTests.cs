@@ -14,6 +14,8 @@ public sealed class InitFormatDetectionTests : IDisposable
     // Counts as the tool counts: Flyway's 5 versioned scripts and 1 repeatable (undos are downs, beforeMigrate a
     // callback); Liquibase's 9 changesets less the dbms:mysql one; grate's 6 scripts across its folder kinds.
     [Theory]
+    [InlineData("../../samples/shop/migrations", "database", "golang-migrate", 7)]
+    [InlineData("../../samples/shop-broken/migrations", "database", "diesel", 9)]
     [InlineData("dbmate", "database", "dbmate", 4)]
     [InlineData("dbup", "database", "dbup", 3)]
     [InlineData("efcore", "database/Shop", "ef", 4)]
@@ -42,6 +44,27 @@ public sealed class InitFormatDetectionTests : IDisposable
         Assert.Contains($"format: {format}  ", File.ReadAllText(Path.Combine(_repository.Path, "dbgate.yml")), StringComparison.Ordinal);
         var options = await OptionsResolver.ResolveAsync(new CheckArguments(), _repository.Path, CancellationToken.None);
         Assert.Equal((Path.GetFullPath(Path.Combine(_repository.Path, folder)), format), (options.MigrationsPath, options.Format));
+    }
+
+    [Fact]
+    public async Task Init_detects_Evolve_when_a_project_above_Flyways_file_names_references_the_Evolve_package()
+    {
+        _repository.Write("src/Shop/Shop.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Evolve\" Version=\"3.2.0\" /></ItemGroup></Project>\n");
+        _repository.Write("src/Shop/db/migrations/V1__create_books.sql", "CREATE TABLE books (id int PRIMARY KEY);\n");
+        _repository.Write("src/Shop/db/migrations/V1_1__add_title.sql", "ALTER TABLE books ADD COLUMN title text;\n");
+        _repository.Write("src/Shop/db/migrations/R__book_titles.sql", "CREATE OR REPLACE VIEW book_titles AS SELECT title FROM books;\n");
+
+        using var cli = CliProcess.Start(["init"], workingDirectory: _repository.Path);
+        var (exit, output, error) = await cli.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(": 3 evolve migrations in .\n", output, StringComparison.Ordinal);
+        Assert.Equal(["evolve"], Core.Migrations.MigrationDiscovery.Detect(Path.Combine(_repository.Path, "src/Shop/db/migrations")));
+        // Flyway's files with no Evolve project above them stay Flyway's.
+        File.Delete(Path.Combine(_repository.Path, "src/Shop/Shop.csproj"));
+        Assert.Equal(["flyway"], Core.Migrations.MigrationDiscovery.Detect(Path.Combine(_repository.Path, "src/Shop/db/migrations")));
+        var options = await OptionsResolver.ResolveAsync(new CheckArguments(), _repository.Path, CancellationToken.None);
+        Assert.Equal("evolve", options.Format);
     }
 
     [Theory]

@@ -23,6 +23,8 @@ internal static class InitCommand
             var found = ProjectInspector.Find(root);
             await File.WriteAllTextAsync(target, ConfigTemplate.Render(root, found), cancellationToken);
             Console.WriteLine($"dbgate: wrote {target}: {found.Summary} in {Path.GetRelativePath(root, found.Folder)}");
+            if (found.Tool?.Note is { } note)
+                Console.WriteLine($"dbgate: check that {note}");
             Console.WriteLine("dbgate: next, dotnet dbgate check; and dotnet dbgate hook install to gate every git push");
             return ExitCodes.Passed;
         }, cancellationToken));

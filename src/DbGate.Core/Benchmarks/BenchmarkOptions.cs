@@ -55,6 +55,9 @@ public sealed record BenchmarkQuery(
     /// <summary>The statement as the splitter found it, to map a position PostgreSQL reports back to its file.</summary>
     public Sql.SqlStatement? Statement { get; init; }
 
+    /// <summary>For SQL written inline in dbgate.yml, where each character of the <c>sql:</c> value is, in <see cref="SqlLocation"/>'s file.</summary>
+    public Configuration.YamlValuePlaces? InlinePlaces { get; init; }
+
     /// <summary>What gives the values in messages, such as --param; null for dbgate.yml's params[i].</summary>
     public string? ParametersGivenBy { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DbGate.Core.Execution;
 using DbGate.Core.Results;
 using DbGate.Core.Seeding.Catalog;
 using Npgsql;
@@ -27,8 +28,9 @@ internal sealed class ExplainSession(NpgsqlConnection connection) : IAsyncDispos
 
     public static async Task<ExplainSession> OpenAsync(NpgsqlConnection connection, int parallelWorkers, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture,
-            $"SET jit = off; SET max_parallel_workers_per_gather = {parallelWorkers}; SET plan_cache_mode = force_custom_plan"), cancellationToken);
+        // One statement, as the executor sends it: the three SETs, for the session.
+        await ScriptExecutor.ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture,
+            $"SELECT set_config('jit', 'off', false), set_config('max_parallel_workers_per_gather', '{parallelWorkers}', false), set_config('plan_cache_mode', 'force_custom_plan', false)"), cancellationToken);
         return new ExplainSession(connection);
     }
 
@@ -56,7 +58,7 @@ internal sealed class ExplainSession(NpgsqlConnection connection) : IAsyncDispos
         var prefix = $"PREPARE {name} AS ";
         try
         {
-            await ExecuteAsync(connection, prefix + sql, cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, prefix + sql, cancellationToken);
         }
         catch (PostgresException e) when (e.Position > prefix.Length)
         {
@@ -173,18 +175,12 @@ internal sealed class ExplainSession(NpgsqlConnection connection) : IAsyncDispos
     }
 
     public async Task DeallocateAsync(PreparedQuery query, CancellationToken cancellationToken) =>
-        await ExecuteAsync(connection, $"DEALLOCATE {query.Name}", cancellationToken);
+        await ScriptExecutor.ExecuteAsync(connection, $"DEALLOCATE {query.Name}", cancellationToken);
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 
     /// <summary>An untyped literal, which EXECUTE casts to the parameter's type as PostgreSQL would cast a bound value.</summary>
     private static string Literal(string? value) => value is null ? "NULL" : SqlNames.Literal(value);
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }
 
 /// <param name="ParameterTypes">As PostgreSQL resolved them, such as integer; their count is the number of $n the statement takes.</param>

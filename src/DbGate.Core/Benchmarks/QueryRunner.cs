@@ -95,15 +95,20 @@ internal static class QueryRunner
         return details;
     }
 
-    /// <summary>PREPARE's error, at its place in the statement's file when there is one.</summary>
+    /// <summary>PREPARE's error, at its place in the statement's file, or in dbgate.yml for inline SQL, when there is one.</summary>
     private static QueryFailure Failure(BenchmarkQuery query, PostgresException e)
     {
         var details = Details(e);
         var location = query.Location;
-        if (e.Position > 0 && query.File is { } file && query.Statement is { } statement && e.Position <= statement.Text.Length + 1)
+        if (e.Position > 0 && query.Statement is { } statement && e.Position <= statement.Text.Length + 1 && query.File is { } file)
         {
             var at = statement.LocationOf(e.Position);
             location = new SourceLocation(file, at.Line, at.Column);
+        }
+        else if (e.Position > 0 && query.Statement is { } inline && e.Position <= inline.Text.Length + 1 && query.InlinePlaces is { } places)
+        {
+            var (line, column) = places.At(inline.Offset + inline.IndexOf(e.Position));
+            location = new SourceLocation(query.SqlLocation.Path, line, column);
         }
         else if (e.Position > 0)
         {

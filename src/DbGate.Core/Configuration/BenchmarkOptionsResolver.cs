@@ -60,6 +60,7 @@ internal static class BenchmarkOptionsResolver
             {
                 File = sqlFile,
                 Statement = statement,
+                InlinePlaces = sqlFile is null ? locations.PlacesOf("benchmarks", "queries", index, "sql") : null,
                 ParameterLocations = setLocations,
             });
         }

@@ -29,7 +29,7 @@ internal static class ConfigFileReader
             YamlLimits.Check(text, name);
             var yaml = new YamlStream();
             yaml.Load(new StringReader(text));
-            var locations = YamlLocations.From(name, yaml);
+            var locations = YamlLocations.From(name, yaml, text);
             ConfigShape.Check(yaml, locations);
             var config = Deserializer.Deserialize<ConfigFile?>(text) ?? new ConfigFile();
             config.Locations = locations;

@@ -88,6 +88,7 @@ internal static class SeedOptionsResolver
             Min = entry.Min,
             Max = entry.Max,
             Sql = entry.Sql,
+            SqlPlaces = entry.Sql is null ? null : locations.PlacesOf("seed", "columns", key, "sql"),
             KeyLocations = keys,
         };
     }

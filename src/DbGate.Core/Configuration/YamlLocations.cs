@@ -12,12 +12,15 @@ internal sealed class YamlLocations
 {
     private readonly Dictionary<string, (int Line, int Column)> _keys;
     private readonly Dictionary<string, (int Line, int Column)> _values;
+    private readonly Dictionary<string, YamlScalarNode> _scalars = new(StringComparer.Ordinal);
+    private readonly YamlValuePlaces.SourceText? _source;
 
-    private YamlLocations(string file, Dictionary<string, (int Line, int Column)> keys, Dictionary<string, (int Line, int Column)> values)
+    private YamlLocations(string file, Dictionary<string, (int Line, int Column)> keys, Dictionary<string, (int Line, int Column)> values, string? text = null)
     {
         File = file;
         _keys = keys;
         _values = values;
+        _source = text is null ? null : new YamlValuePlaces.SourceText(text);
     }
 
     /// <summary>The file name as messages show it, such as <c>dbgate.yml</c>.</summary>
@@ -26,10 +29,10 @@ internal sealed class YamlLocations
     /// <summary>For a run without dbgate.yml: nothing is located.</summary>
     public static YamlLocations None(string file) => new(file, [], []);
 
-    /// <summary>The keys of the stream's first document (the reader refuses more than one).</summary>
-    public static YamlLocations From(string file, YamlStream stream)
+    /// <summary>The keys of the stream's first document (the reader refuses more than one), read from <paramref name="text"/>.</summary>
+    public static YamlLocations From(string file, YamlStream stream, string text)
     {
-        var locations = new YamlLocations(file, new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        var locations = new YamlLocations(file, new(StringComparer.Ordinal), new(StringComparer.Ordinal), text);
         if (stream.Documents.Count > 0)
             locations.Walk(stream.Documents[0].RootNode, "");
         return locations;
@@ -45,6 +48,10 @@ internal sealed class YamlLocations
         }
         return null;
     }
+
+    /// <summary>Where each character of the scalar value at this path is written, for a place inside inline SQL; null without one.</summary>
+    public YamlValuePlaces? PlacesOf(params string[] path) =>
+        _source is not null && _scalars.TryGetValue(string.Join('/', path), out var node) ? YamlValuePlaces.Of(node, _source) : null;
 
     public ConfigurationException Error(Mark at, string message) => new($"{File}:{at.Line}:{at.Column}: {message}");
 
@@ -71,6 +78,8 @@ internal sealed class YamlLocations
                     var path = prefix + (key is YamlScalarNode { Value: { } name } ? name : "?");
                     _keys.TryAdd(path, ((int)key.Start.Line, (int)key.Start.Column));
                     _values[path] = ((int)value.Start.Line, (int)value.Start.Column);
+                    if (value is YamlScalarNode scalar)
+                        _scalars[path] = scalar;
                     Walk(value, path + "/");
                 }
                 break;

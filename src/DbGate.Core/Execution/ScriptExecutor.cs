@@ -78,7 +78,7 @@ internal static class ScriptExecutor
     private static bool EndsOrBeginsTransaction(SqlStatement statement) =>
         statement.TransactionEffect is TransactionEffect.Begin or TransactionEffect.Commit or TransactionEffect.Rollback;
 
-    /// <summary>Sends one statement exactly as written, for the executor and the observation alike.</summary>
+    /// <summary>Sends one statement exactly as written, for the executor, the observation, seeding and the benchmarks.</summary>
     internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         // A batch of one is sent verbatim; NpgsqlCommand would re-split text such as BEGIN ATOMIC bodies.

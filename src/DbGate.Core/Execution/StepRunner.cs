@@ -63,7 +63,7 @@ internal sealed class StepRunner : IAsyncDisposable
         // Before the forward run, while the database is still at S(i-1), which the data check starts from.
         var before = _current;
         var data = _checkData && down is not null
-            ? await CheckAsync((connection, run) => DataRoundTrip.RunAsync(connection, run, up, down, before, !inClone, cancellationToken), migration, inClone, cancellationToken)
+            ? await CheckAsync((connection, run) => DataRoundTrip.RunAsync(connection, run, up, down, before, _snapshotOptions, !inClone, cancellationToken), migration, inClone, cancellationToken)
             : DataRoundTripResult.NotChecked;
 
         ScriptRun? verify = null;

@@ -17,6 +17,7 @@ internal sealed class PrefixRecorder
     private readonly SnapshotOptions _snapshots;
     private readonly ProvenanceRecorder _provenance = new();
     private CatalogMirror _mirror;
+    private RoleOrigins? _roles;
 
     private PrefixRecorder(SnapshotOptions snapshots, CatalogMirror mirror)
     {
@@ -24,10 +25,13 @@ internal sealed class PrefixRecorder
         _mirror = mirror;
     }
 
-    public static async Task<PrefixRecorder> StartAsync(NpgsqlConnection connection, SnapshotOptions snapshots, CancellationToken cancellationToken)
+    /// <param name="rolesPossible">The migrations may create roles (postgres.superuser): record which one made each.</param>
+    public static async Task<PrefixRecorder> StartAsync(NpgsqlConnection connection, SnapshotOptions snapshots, bool rolesPossible, CancellationToken cancellationToken)
     {
         var recorder = new PrefixRecorder(snapshots, await Baseline.ReadAsync(connection, cancellationToken));
         recorder._provenance.Start(await SnapshotReader.ReadAsync(connection, snapshots, cancellationToken));
+        if (rolesPossible)
+            recorder._roles = await RoleOrigins.StartAsync(connection, null, cancellationToken);
         return recorder;
     }
 
@@ -39,7 +43,9 @@ internal sealed class PrefixRecorder
         _mirror = observer.Mirror;
         var after = await SnapshotReader.ReadAsync(connection, _snapshots, cancellationToken);
         _provenance.Record(migration, up, after, observer.Statements);
+        if (_roles is not null)
+            await _roles.StepDoneAsync(connection, migration, up, observer.Statements, cancellationToken);
     }
 
-    public SchemaProvenance Build() => _provenance.Build();
+    public SchemaProvenance Build() => _roles?.AddTo(_provenance.Build()) ?? _provenance.Build();
 }

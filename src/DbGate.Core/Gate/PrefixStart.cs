@@ -49,7 +49,7 @@ internal static class PrefixStart
         // Not disposed on success: this database is what the cache keeps.
         var database = await WorkDatabase.CreateAsync(server, WorkOptions(options), cancellationToken);
         // Recorded whether or not this run checks health: the entry serves every later run with the same key.
-        var (failed, provenance) = await ApplyAsync(database, plan.Prefix, snapshots, cancellationToken);
+        var (failed, provenance) = await ApplyAsync(database, plan.Prefix, snapshots, options.Superuser, cancellationToken);
         if (failed is not null)
         {
             await database.DisposeAsync();
@@ -82,7 +82,7 @@ internal static class PrefixStart
         try
         {
             progress.Stage?.Invoke($"applying the {plan.Prefix.Count} unchanged migrations");
-            applied = await ApplyAsync(database, plan.Prefix, snapshots, cancellationToken);
+            applied = await ApplyAsync(database, plan.Prefix, snapshots, options.Superuser, cancellationToken);
         }
         catch
         {
@@ -113,10 +113,12 @@ internal static class PrefixStart
     /// <paramref name="snapshots"/>, each statement is observed and the schema read after each up, as the step loop
     /// does, so that the prefix's objects keep the statements that created and changed them.
     /// </summary>
-    public static async Task<(string? Failed, SchemaProvenance? Provenance)> ApplyAsync(WorkDatabase database, IReadOnlyList<Migration> prefix, SnapshotOptions? snapshots, CancellationToken cancellationToken)
+    /// <param name="rolesPossible">The migrations run as the superuser and may create roles: their origins are recorded too.</param>
+    public static async Task<(string? Failed, SchemaProvenance? Provenance)> ApplyAsync(
+        WorkDatabase database, IReadOnlyList<Migration> prefix, SnapshotOptions? snapshots, bool rolesPossible, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var recorder = snapshots is null ? null : await PrefixRecorder.StartAsync(connection, snapshots, cancellationToken);
+        var recorder = snapshots is null ? null : await PrefixRecorder.StartAsync(connection, snapshots, rolesPossible, cancellationToken);
         foreach (var migration in prefix)
         {
             var up = await LoadedScript.LoadAsync(migration.Up, cancellationToken) with { Gateway = database.Extensions };

@@ -19,13 +19,13 @@ public static class PrePushHook
     public static async Task<string> InstallAsync(string directory, string? path, bool force, CancellationToken cancellationToken)
     {
         var (git, hook) = await LocateAsync(directory, cancellationToken);
+        var target = path is null ? "." : await TargetAsync(git, path, directory, cancellationToken);
         if (File.Exists(hook) && !IsOurs(hook))
         {
             if (!force)
                 throw new ConfigurationException($"{hook} exists and was not written by DbGate: pass --force to replace it (it is kept as pre-push{BackupSuffix})");
             File.Copy(hook, hook + BackupSuffix, overwrite: true);
         }
-        var target = path is null ? "." : Path.GetRelativePath(git.Root, Path.GetFullPath(path, directory)).Replace('\\', '/');
         Directory.CreateDirectory(Path.GetDirectoryName(hook)!);
         await File.WriteAllTextAsync(hook, Script(target), new UTF8Encoding(false), cancellationToken);
         // Git for Windows runs hooks through its own sh and ignores the mode.
@@ -47,6 +47,26 @@ public static class PrePushHook
             return $"removed {hook}";
         File.Move(hook + BackupSuffix, hook);
         return $"removed DbGate's hook and restored the previous {hook}";
+    }
+
+    /// <summary>
+    /// PATH relative to the repository's top level, where the hook runs. A folder that is not there, or one git places
+    /// in no repository or in another one (whose pushes this hook never sees), would make a hook that fails every push
+    /// or checks nothing: refused here, where it is typed.
+    /// </summary>
+    private static async Task<string> TargetAsync(Git git, string path, string directory, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path, directory);
+        if (!Directory.Exists(full))
+            throw new ConfigurationException(File.Exists(full)
+                ? $"hook install: {path} is a file; PATH is the migrations folder, or the folder holding dbgate.yml, that the hook checks"
+                : $"hook install: {path} does not exist; PATH is the migrations folder, or the folder holding dbgate.yml, that the hook checks");
+        var holder = await Git.TryOpenAsync(full, cancellationToken);
+        if (holder is null)
+            throw new ConfigurationException($"hook install: {path} is not in a git repository; the hook is for {git.Root}, and checks a folder in it");
+        if (!string.Equals(Path.GetFullPath(holder.Root), Path.GetFullPath(git.Root), StringComparison.Ordinal))
+            throw new ConfigurationException($"hook install: {path} is in the git repository {holder.Root}, not in {git.Root}, whose pushes the hook checks");
+        return Path.GetRelativePath(git.Root, full).Replace('\\', '/');
     }
 
     private static async Task<(Git Git, string Hook)> LocateAsync(string directory, CancellationToken cancellationToken)

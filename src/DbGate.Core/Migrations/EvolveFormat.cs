@@ -1,12 +1,12 @@
 namespace DbGate.Core.Migrations;
 
 /// <summary>
-/// Evolve: Flyway's file names (V and R; it has no undo), each migration in a transaction, its history in a table
-/// called changelog. Its files are Flyway's, so only <c>format: evolve</c> chooses it.
+/// Evolve: Flyway's file names (V and R; it has no undo), each migration in a transaction unless its first line says
+/// <c>evolve-tx-off</c>, its history in a table called changelog. Its files are Flyway's, so only <c>format: evolve</c> chooses it.
 /// </summary>
 internal sealed class EvolveFormat : IMigrationFormat
 {
-    private static readonly FlywayDialect Dialect = new("evolve", "changelog", Undo: false, DetectsNonTransactional: false, StrictPlaceholders: false);
+    private static readonly FlywayDialect Dialect = new("evolve", "changelog", Undo: false, DetectsNonTransactional: false, StrictPlaceholders: false, FirstLineOptions: "evolve");
 
     public string Name => Dialect.Name;
 

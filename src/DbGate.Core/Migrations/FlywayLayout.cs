@@ -4,7 +4,9 @@ using DbGate.Core.Configuration;
 namespace DbGate.Core.Migrations;
 
 /// <summary>How one tool of the Flyway family reads <c>V…__</c>, <c>U…__</c> and <c>R__</c> scripts.</summary>
-internal sealed record FlywayDialect(string Name, string DefaultTable, bool Undo, bool DetectsNonTransactional, bool StrictPlaceholders);
+/// <param name="FirstLineOptions">Evolve's: a first line naming <c>evolve-tx-off</c> runs the script outside a transaction,
+/// <c>evolve-repeat-always</c> reruns a repeatable every time; null for a tool that reads no such comment.</param>
+internal sealed record FlywayDialect(string Name, string DefaultTable, bool Undo, bool DetectsNonTransactional, bool StrictPlaceholders, string? FirstLineOptions = null);
 
 /// <summary>
 /// The Flyway family's layout, shared by Flyway and Evolve: versioned scripts in version order, then repeatables in
@@ -53,7 +55,11 @@ internal static partial class FlywayLayout
         if (orphan is not null)
             throw new ConfigurationException($"{context.Relative(undos[orphan].Info.FullName)} undoes version {FlywayVersion.Normalised(orphan)}, which has no V script");
         foreach (var file in scripts.Where(s => s.Prefix == "R").OrderBy(s => s.Description, StringComparer.Ordinal))
-            migrations.Add(Step(file, "R:" + file.Description, Load(file), null, dialect, config) with { DownExpected = false, Reruns = Rerun.WhenChanged });
+        {
+            var up = Load(file);
+            var always = HasFirstLineOption(up, dialect, "repeat-always");
+            migrations.Add(Step(file, "R:" + file.Description, up, null, dialect, config) with { DownExpected = false, Reruns = always ? Rerun.Always : Rerun.WhenChanged });
+        }
 
         var forwardOnly = !dialect.Undo || undos.Count == 0;
         if (forwardOnly)
@@ -83,9 +89,16 @@ internal static partial class FlywayLayout
             : null;
         if (configured is not null)
             return !configured.Equals("false", StringComparison.OrdinalIgnoreCase);
+        if (HasFirstLineOption(script, dialect, "tx-off"))
+            return false;
         var kind = dialect.DetectsNonTransactional ? FlywayStatements.Classify(script.Text!) : FlywayStatements.Kind.Transactional;
         return kind == FlywayStatements.Kind.Transactional || (kind == FlywayStatements.Kind.Mixed && !(config?.Mixed ?? false));
     }
+
+    /// <summary>As Evolve reads its options: anywhere on the script's first line, in any case (<c>-- evolve-tx-off</c>).</summary>
+    private static bool HasFirstLineOption(MigrationScript script, FlywayDialect dialect, string option) =>
+        dialect.FirstLineOptions is { } prefix
+        && script.Text!.Split('\n', 2)[0].Contains($"{prefix}-{option}", StringComparison.OrdinalIgnoreCase);
 
     private static Dictionary<string, ScriptFile> Versioned(List<ScriptFile> scripts, string prefix, DiscoveryContext context)
     {

@@ -33,9 +33,10 @@ internal static partial class LiquibaseSqlFile
                 if (RollbackLine().Match(line) is { Success: true } single)
                 {
                     var sql = single.Groups["sql"];
-                    if (sql.Value.Trim().Equals("not required", StringComparison.OrdinalIgnoreCase))
+                    // Liquibase reads both "not required" and "empty" as a rollback with nothing to do.
+                    if (sql.Value.Trim().Equals("not required", StringComparison.OrdinalIgnoreCase) || sql.Value.Trim().Equals("empty", StringComparison.OrdinalIgnoreCase))
                         notRequired = true;
-                    else if (!sql.Value.Trim().Equals("empty", StringComparison.OrdinalIgnoreCase))
+                    else
                         rollback.Add((lines[i].Start + sql.Index, lines[i].Start + sql.Index + sql.Length));
                 }
                 else if (RollbackBlock().IsMatch(line))
@@ -59,7 +60,7 @@ internal static partial class LiquibaseSqlFile
             changesets.Add(new LiquibaseChangeset(
                 relativePath,
                 first + 1,
-                header.Groups["author"].Value.Trim('"'),
+                header.Groups["author"].Value.Trim().Trim('"'),
                 header.Groups["id"].Value.Trim('"'),
                 Attributes(header.Groups["attributes"].Value),
                 SourceText.Keep(text, body),
@@ -81,7 +82,8 @@ internal static partial class LiquibaseSqlFile
     [GeneratedRegex(@"^--\s*liquibase\s+formatted\s+sql\b", RegexOptions.IgnoreCase)]
     private static partial Regex Header();
 
-    [GeneratedRegex(@"^--\s*changeset\s+(?<author>""[^""]+""|[^\s:]+):(?<id>""[^""]+""|\S+)(?<attributes>.*)$", RegexOptions.IgnoreCase)]
+    /// <summary>As Liquibase's own pattern: the author may hold spaces (<c>--changeset Liquibase User:3</c>), the line may be indented.</summary>
+    [GeneratedRegex(@"^\s*--\s*changeset\s+(?<author>""[^""]+""|[^:]+):\s*(?<id>""[^""]+""|\S+)(?<attributes>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Changeset();
 
     [GeneratedRegex(@"^\s*--\s*rollback\s(?<sql>.*)$", RegexOptions.IgnoreCase)]

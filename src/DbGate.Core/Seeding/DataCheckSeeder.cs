@@ -1,4 +1,5 @@
 using DbGate.Core.Configuration;
+using DbGate.Core.Execution;
 using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Seeding.Loading;
 using DbGate.Core.Seeding.Planning;
@@ -51,18 +52,18 @@ internal static class DataCheckSeeder
 
     private static async Task<bool> TryAsync(NpgsqlConnection connection, SeedCatalog catalog, SeedOptions options, IReadOnlyDictionary<string, long> existing, CancellationToken cancellationToken)
     {
-        await TableLoader.ExecuteAsync(connection, "SAVEPOINT dbgate_data_check", cancellationToken);
+        await ScriptExecutor.ExecuteAsync(connection, "SAVEPOINT dbgate_data_check", cancellationToken);
         try
         {
             var plan = await SeedPlanner.PlanAsync(connection, catalog, options, insideTransaction: true, cancellationToken, existing);
             await SeedLoader.LoadAsync(connection, plan, analyze: false, cancellationToken);
-            await TableLoader.ExecuteAsync(connection, "RELEASE SAVEPOINT dbgate_data_check", cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, "RELEASE SAVEPOINT dbgate_data_check", cancellationToken);
             return true;
         }
         catch (Exception e) when (e is ConfigurationException || (e is PostgresException p && !Execution.ServerFault.IsFault(p)) && !cancellationToken.IsCancellationRequested)
         {
             // Rows a table refuses leave it empty; a fault of the server ends the run instead (its connection may be closed).
-            await TableLoader.ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT dbgate_data_check", cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT dbgate_data_check", cancellationToken);
             return false;
         }
     }

@@ -65,6 +65,9 @@ public sealed record ColumnOverride(string Column, ConfigLocation? Location = nu
     /// <summary>An SQL expression evaluated by the server for each row, <c>n</c> being the row number from 1.</summary>
     public string? Sql { get; init; }
 
+    /// <summary>Where each character of <see cref="Sql"/> is written in dbgate.yml, for an error PostgreSQL places inside it.</summary>
+    internal YamlValuePlaces? SqlPlaces { get; init; }
+
     /// <summary>Where each key of this entry is written (values, min, sql…), falling back to the entry.</summary>
     public IReadOnlyDictionary<string, ConfigLocation> KeyLocations { get; init; } = new Dictionary<string, ConfigLocation>(StringComparer.Ordinal);
 

@@ -43,12 +43,21 @@ public static class ConfigTemplate
     /// <summary>For command mode, the tool's commands as proposed (run in the project folder, which the list's paths start from).</summary>
     private static string Commands(CommandTool? tool) => tool is null ? "" : $$"""
         command:                         # {{tool.Name}} migrates in code: DbGate runs its commands with DATABASE_URL and PG* set
-          up: {{tool.Up}}
-          down: {{tool.Down}}
-          list: {{tool.List}}
+        {{(tool.Note is null ? "" : $"  # check: {tool.Note}\n")}}  up: {{Scalar(tool.Up)}}
+          down: {{Scalar(tool.Down)}}
+          list: {{Scalar(tool.List)}}
           history_tables: [{{string.Join(", ", tool.HistoryTables)}}]
 
         """;
+
+    /// <summary>
+    /// A command as a YAML scalar: plain when YAML reads it back unchanged, else single-quoted (a quote doubled), as a
+    /// command holding ": " or " #" would otherwise be read as a mapping or cut at a comment.
+    /// </summary>
+    private static string Scalar(string value) =>
+        value.Contains(": ", StringComparison.Ordinal) || value.Contains(" #", StringComparison.Ordinal) || value.EndsWith(':') || "'\"{[&*!|>%@`#,?:-".Contains(value[0], StringComparison.Ordinal)
+            ? $"'{value.Replace("'", "''", StringComparison.Ordinal)}'"
+            : value;
 
     /// <summary>Spaces that line a comment up with the others (column 34), or one when the value is longer.</summary>
     private static string Pad(string line) => new(' ', Math.Max(1, 33 - line.Length));

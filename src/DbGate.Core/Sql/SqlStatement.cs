@@ -40,7 +40,10 @@ public sealed record SqlStatement(string Text, int Offset, int Line, int Column)
     /// so a surrogate pair is one) to its place in the file. Position Text.Length + 1 is the end of the statement,
     /// where "syntax error at end of input" points.
     /// </summary>
-    public SqlLocation LocationOf(int position)
+    public SqlLocation LocationOf(int position) => new LineCounter(Text, Line, Column).LocationOf(IndexOf(position));
+
+    /// <summary>The index in <see cref="Text"/> of the character at PostgreSQL's 1-based <paramref name="position"/>.</summary>
+    public int IndexOf(int position)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(position, 1);
         var index = 0;
@@ -54,6 +57,6 @@ public sealed record SqlStatement(string Text, int Offset, int Line, int Column)
             index += char.IsSurrogatePair(Text, index) ? 2 : 1;
         }
 
-        return new LineCounter(Text, Line, Column).LocationOf(index);
+        return index;
     }
 }

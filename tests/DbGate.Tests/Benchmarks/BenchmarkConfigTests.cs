@@ -92,4 +92,42 @@ public sealed class BenchmarkConfigTests
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    [Fact]
+    public async Task Each_character_of_inline_sql_is_placed_at_its_dbgate_yml_line_and_column_in_every_yaml_style()
+    {
+        using var folder = new TempFolder();
+        var options = await OptionsAsync(folder, """
+            benchmarks:
+              queries:
+                - name: plain
+                  sql: SELECT id FROM t WHERE nope = 1
+                - name: quoted
+                  sql: "SELECT id FROM t WHERE \"k\" = 1 AND nope = 2"
+                - name: single
+                  sql: 'SELECT ''a'' AS x FROM t WHERE nope = 3'
+                - name: block
+                  sql: |
+                    SELECT id
+                    FROM t
+                    WHERE nope = 4
+                - name: folded
+                  sql: SELECT id
+                    FROM t WHERE
+                    nope = 5
+            """);
+
+        (int, int) PlaceOfNope(string name)
+        {
+            var query = options.Queries.Single(q => q.Name == name);
+            return query.InlinePlaces!.At(query.Statement!.Offset + query.Sql.IndexOf("nope", StringComparison.Ordinal));
+        }
+
+        Assert.Equal((4, 35), PlaceOfNope("plain"));
+        Assert.Equal((6, 50), PlaceOfNope("quoted"));
+        Assert.Equal((8, 44), PlaceOfNope("single"));
+        Assert.Equal((13, 15), PlaceOfNope("block"));
+        Assert.Equal((17, 9), PlaceOfNope("folded"));
+        Assert.Null(options.Queries.Single(q => q.Name == "plain").File);
+    }
 }

@@ -118,6 +118,45 @@ public sealed class CommandModeTests(PostgresFixture server)
     }
 
     [Fact]
+    public async Task A_plan_change_against_the_benchmark_baseline_is_blamed_on_the_tools_step_applied_since()
+    {
+        using var folder = new TempFolder();
+        folder.Write("up1.sql", Benchmarks.BenchmarkProject.Shop + "\nCREATE INDEX orders_customer_id_idx ON orders (customer_id);\n");
+        folder.Write("down1.sql", "DROP TABLE orders; DROP TABLE customers;");
+        folder.Write("up2.sql", "DROP INDEX orders_customer_id_idx;");
+        folder.Write("down2.sql", "CREATE INDEX orders_customer_id_idx ON orders (customer_id);");
+        // The tool's steps are what steps.txt lists: the baseline is measured with the first only.
+        folder.Write("steps.txt", "1_shop\tsteps/1.py\n");
+        folder.Write("dbgate.yml", $$"""
+            command:
+              up: {{CounterTool.Up}}
+              down: {{CounterTool.Down}}
+              list: cat steps.txt
+            seed:
+              seed: 5
+              rows: { customers: 100, orders: 5000 }
+            benchmarks:
+              queries:
+                - name: orders-of-customer
+                  sql: SELECT id, total FROM orders WHERE customer_id = $1
+                  params: [[7]]
+            """);
+        var (exit, _, error) = await CliProcess.RunAsync("benchmark", folder.Path, "--update-baseline", "--connection", server.AdminConnectionString);
+        Assert.True(exit == 0, error);
+        // The counter is the tool's history in the folder: the next run starts from an empty database again.
+        File.Delete(Path.Combine(folder.Path, "n"));
+        folder.Write("steps.txt", "1_shop\tsteps/1.py\n2_drop_index\tsteps/2.py\n");
+
+        var result = await Benchmarks.BenchmarkProject.RunAsync(server, folder.Path);
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "DBG408");
+        Assert.Equal(
+            "orders-of-customer with (7) reads public.orders by Seq Scan; the baseline read it by Bitmap Heap Scan; the plan changed with migration 2_drop_index, the last to change a table the query reads",
+            finding.Message);
+        Assert.Contains("benchmarks compared with dbgate.benchmarks.json, measured on the schema before 2_drop_index; changed since by 2_drop_index", result.Notices);
+    }
+
+    [Fact]
     public async Task A_list_command_that_fails_is_a_configuration_error()
     {
         using var folder = new TempFolder();

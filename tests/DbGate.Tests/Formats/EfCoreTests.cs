@@ -69,6 +69,25 @@ public sealed class EfCoreTests(PostgresFixture server)
     }
 
     [Fact]
+    public async Task Without_dotnet_ef_in_a_tool_manifest_it_is_restored_and_run_through_a_manifest_DbGate_writes_in_its_cache()
+    {
+        var (project, result) = await EfCoreRun.GetAsync(server);
+
+        // No manifest in the project or any folder above it: the repository's cannot have served.
+        for (var at = new DirectoryInfo(project); at is not null; at = at.Parent)
+            Assert.False(File.Exists(Path.Combine(at.FullName, ".config", "dotnet-tools.json")) || File.Exists(Path.Combine(at.FullName, "dotnet-tools.json")), at.FullName);
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var cache = string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache") : xdg;
+        var manifest = Path.Combine(cache, "dbgate", "dotnet-ef", EfOptions.DefaultToolVersion, "dotnet-tools.json");
+        Assert.True(File.GetLastWriteTimeUtc(manifest) >= EfCoreRun.Started, "the run did not write its own manifest");
+        using (var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(manifest)))
+            Assert.Equal(EfOptions.DefaultToolVersion, json.RootElement.GetProperty("tools").GetProperty("dotnet-ef").GetProperty("version").GetString());
+        // dotnet-ef, run from that manifest's folder, listed and scripted every migration.
+        Assert.Equal(4, result.Steps.Select(s => s.Migration).Distinct().Count());
+        Assert.Equal(8, Directory.EnumerateFiles(Path.Combine(project, "obj", "dbgate"), "*.sql").Count());
+    }
+
+    [Fact]
     public void The_project_is_detected_from_its_files_and_its_migrations_read_from_the_CSharp_without_building()
     {
         var project = Path.GetFullPath(Path.Combine(RepoPaths.Fixture("efcore"), "Shop"));

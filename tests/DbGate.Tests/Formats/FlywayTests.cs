@@ -97,6 +97,24 @@ public sealed class FlywayTests
         Assert.False(Open(folder).Migrations[0].RunInTransaction);
     }
 
+    [Fact]
+    public void Evolve_runs_a_script_whose_first_line_says_evolve_tx_off_outside_a_transaction_and_reruns_repeat_always_every_time()
+    {
+        using var folder = new TempFolder();
+        folder.Write("V1__a.sql", "CREATE TABLE u (a int);\n-- evolve-tx-off (not the first line: ignored)\n");
+        folder.Write("R__Vacuum.sql", "-- evolve-tx-off\nVACUUM;\n");
+        folder.Write("R__View.sql", "-- Evolve-Repeat-Always\nCREATE OR REPLACE VIEW v AS SELECT 1;\n");
+        folder.Write("V2__b.sql", "-- evolve-tx-off\nCREATE INDEX CONCURRENTLY i ON u (a);\n");
+
+        var evolve = MigrationDiscovery.Open(folder.Path, folder.Path, "evolve", FormatOptions.Default).Migrations;
+
+        Assert.Equal(
+            [("V1__a", true, Rerun.Never), ("V2__b", false, Rerun.Never), ("R__Vacuum", false, Rerun.WhenChanged), ("R__View", true, Rerun.Always)],
+            evolve.Select(m => (m.Id, m.RunInTransaction, m.Reruns)));
+        // Flyway reads no such comment: its own parser decides (VACUUM and CONCURRENTLY refuse a transaction).
+        Assert.Equal([true, false, false, true], Open(folder).Migrations.Select(m => m.RunInTransaction));
+    }
+
     private static MigrationSet Open(TempFolder folder, Dictionary<string, string>? placeholders = null) =>
         MigrationDiscovery.Open(folder.Path, folder.Path, "flyway", new FormatOptions(placeholders ?? []));
 }

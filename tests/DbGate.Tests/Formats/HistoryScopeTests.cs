@@ -27,6 +27,22 @@ public sealed class HistoryScopeTests(PostgresFixture server)
     }
 
     [Fact]
+    public async Task In_a_diesel_project_the_data_check_sees_the_rows_a_down_loses_from_a_table_called_schema_migrations()
+    {
+        using var folder = new TempFolder();
+        folder.Write("2024-01-01-000000_create_schema_migrations/up.sql", "CREATE TABLE schema_migrations (id int PRIMARY KEY, name text NOT NULL);");
+        folder.Write("2024-01-01-000000_create_schema_migrations/down.sql", "DROP TABLE schema_migrations;");
+        folder.Write("2024-01-02-000000_rebuild/up.sql", "ALTER TABLE schema_migrations ADD COLUMN note text;");
+        folder.Write("2024-01-02-000000_rebuild/down.sql", "DROP TABLE schema_migrations; CREATE TABLE schema_migrations (id int PRIMARY KEY, name text NOT NULL);");
+
+        var result = await GateHarness.RunAsync(server, folder.Path, o => o with { CheckData = true });
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("DBG007", "2024-01-02-000000_rebuild"), (finding.RuleId, finding.Migration));
+        Assert.Contains("table public.schema_migrations", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task In_a_golang_migrate_project_schema_migrations_is_the_tools_own_and_left_out()
     {
         using var folder = new TempFolder();

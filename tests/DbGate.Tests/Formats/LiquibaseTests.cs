@@ -101,6 +101,27 @@ public sealed class LiquibaseTests
     }
 
     [Fact]
+    public void Rollback_empty_is_a_rollback_with_nothing_to_do_as_liquibase_reads_it()
+    {
+        using var folder = new TempFolder();
+        folder.Write("c.sql", Header + "-- changeset a:1\nCREATE TABLE t (id int)\n-- rollback DROP TABLE t\n-- changeset a:2\nINSERT INTO t VALUES (1)\n-- rollback empty\n");
+
+        var set = Open(folder);
+
+        Assert.Equal([true, false], set.Migrations.Select(m => m.DownExpected));
+        Assert.Null(set.Migrations[1].Down);
+    }
+
+    [Fact]
+    public void A_changeset_author_may_hold_spaces_and_the_changeset_line_may_be_indented()
+    {
+        using var folder = new TempFolder();
+        folder.Write("c.sql", " " + Header + "--changeset asmith:01\nSELECT 1;\n--changeset Liquibase User:3\nSELECT 2;\n  --changeset \"b c\": 4\nSELECT 3;\n");
+
+        Assert.Equal(["asmith:01", "Liquibase User:3", "b c:4"], Open(folder).Migrations.Select(m => m.Id));
+    }
+
+    [Fact]
     public void A_changeset_defined_twice_in_a_file_is_rejected()
     {
         using var folder = new TempFolder();

@@ -10,7 +10,7 @@ namespace DbGate.Tests.Formats;
 /// health on, reports exactly what reading the SQL shows is there. One gate run per project.
 /// </summary>
 [Collection(PostgresServerGroup.Name)]
-public sealed class RealProjectFixtureTests(PostgresFixture server)
+public sealed partial class RealProjectFixtureTests(PostgresFixture server)
 {
     [Fact]
     public async Task The_sqitch_tutorials_flipr_deploys_reworked_changes_from_their_tagged_scripts_and_every_revert_restores()

@@ -129,12 +129,40 @@ public sealed class ChangedRunTests : IDisposable
         Assert.Equal("migrations/0008_audit.up.sql:2", warmOrigin);
     }
 
+    [Fact]
+    public async Task A_role_the_cached_prefix_created_is_still_checked_and_points_at_its_create_role_on_a_miss_and_on_a_hit()
+    {
+        Samples.Copy("shop", Repository);
+        File.AppendAllText(Path.Combine(Repository, "dbgate.yml"), "postgres:\n  superuser: true\n");
+        // Unchanged on the branch, so it is part of the cached prefix; its second statement makes a role DBG314 reports.
+        Write("0008_auditor", "CREATE TABLE audit_note (id integer PRIMARY KEY, body text);\nCREATE ROLE auditor BYPASSRLS;", "DROP ROLE auditor;\nDROP TABLE audit_note;");
+        await Git("init", "-q", "-b", "main");
+        await Git("add", "-A");
+        await Git("commit", "-q", "-m", "base");
+        await Git("checkout", "-q", "-b", "feature");
+        Write("0009_customer_nickname", "ALTER TABLE customers ADD COLUMN nickname text;", "ALTER TABLE customers DROP COLUMN nickname;");
+
+        var cold = await CheckChangedAsync();
+        var coldOrigin = Origin("DBG314", "role auditor");
+        var warm = await CheckChangedAsync();
+        var warmOrigin = Origin("DBG314", "role auditor");
+
+        Assert.True(cold.Exit == 1, cold.Output + cold.Error);
+        Assert.Contains("prefix cache miss", cold.Error, StringComparison.Ordinal);
+        Assert.Contains("prefix cache hit: 8 unchanged migrations", warm.Error, StringComparison.Ordinal);
+        Assert.Equal("migrations/0008_auditor.up.sql:2", coldOrigin);
+        Assert.Equal("migrations/0008_auditor.up.sql:2", warmOrigin);
+    }
+
     /// <summary>Where the last run's JSON report places DBG202 (table without a primary key) on public.audit_log.</summary>
-    private string? AuditLogOrigin()
+    private string? AuditLogOrigin() => Origin("DBG202", "table public.audit_log");
+
+    /// <summary>Where the last run's JSON report places the one finding of <paramref name="ruleId"/> on <paramref name="subject"/>.</summary>
+    private string? Origin(string ruleId, string subject)
     {
         using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Report));
         var finding = report.RootElement.GetProperty("findings").EnumerateArray()
-            .Single(f => f.GetProperty("ruleId").GetString() == "DBG202" && f.GetProperty("subject").GetString() == "table public.audit_log");
+            .Single(f => f.GetProperty("ruleId").GetString() == ruleId && f.GetProperty("subject").GetString() == subject);
         return finding.TryGetProperty("location", out var at) && at.ValueKind == System.Text.Json.JsonValueKind.Object
             ? $"{at.GetProperty("path").GetString()}:{at.GetProperty("line").GetInt32()}"
             : null;

@@ -21,6 +21,7 @@ public sealed class HookInstallTests : IDisposable
     {
         await GitAsync("init", "-q");
         await GitAsync("config", "core.hooksPath", ".githooks");
+        Directory.CreateDirectory(Path.Combine(_repository.Path, "db"));
 
         var (exit, output, _) = await DbGateAsync("hook", "install", "db");
 
@@ -71,6 +72,29 @@ public sealed class HookInstallTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Equal($"dbgate: hook install needs a git repository, and {_repository.Path} is not in one", error.Trim());
+    }
+
+    [Theory]
+    [InlineData("missing", "dbgate: hook install: missing does not exist; PATH is the migrations folder, or the folder holding dbgate.yml, that the hook checks")]
+    [InlineData("notes.txt", "dbgate: hook install: notes.txt is a file; PATH is the migrations folder, or the folder holding dbgate.yml, that the hook checks")]
+    [InlineData("{outside}", "dbgate: hook install: {outside} is not in a git repository; the hook is for {repository}, and checks a folder in it")]
+    [InlineData("{other}", "dbgate: hook install: {other} is in the git repository {other}, not in {repository}, whose pushes the hook checks")]
+    public async Task A_path_the_hook_could_never_check_is_refused_in_one_line_with_exit_2_and_no_hook_is_written(string path, string expected)
+    {
+        using var outside = new TempFolder();
+        using var other = new TempFolder();
+        await GitAsync("init", "-q");
+        await Processes.RunAsync("git", ["init", "-q"], other.Path, Git);
+        _repository.Write("notes.txt", "not a folder\n");
+        string Fill(string text) => text.Replace("{outside}", outside.Path, StringComparison.Ordinal).Replace("{other}", other.Path, StringComparison.Ordinal)
+            .Replace("{repository}", _repository.Path, StringComparison.Ordinal);
+
+        var (exit, output, error) = await DbGateAsync("hook", "install", Fill(path));
+
+        Assert.Equal(2, exit);
+        Assert.Equal(Fill(expected), error.Trim());
+        Assert.Equal("", output);
+        Assert.False(File.Exists(Path.Combine(_repository.Path, ".git", "hooks", "pre-push")));
     }
 
     public void Dispose() => _repository.Dispose();

@@ -57,12 +57,26 @@ public sealed class OverrideTests(PostgresFixture fixture)
     [InlineData("orders.placed_at: { max: someday }", "dbgate.yml:4:25: seed.columns.orders.placed_at: max is not a timestamp with time zone: invalid input syntax for type timestamp with time zone: \"someday\"")]
     [InlineData("orders.status: { values: [lost] }", "dbgate.yml:4:22: seed.columns.orders.status: values do not fit public.order_status: invalid input value for enum order_status: \"lost\"")]
     [InlineData("orders.total: { min: 50, max: 40 }", "dbgate.yml:4:5: seed: orders.total: the CHECK bounds (and min/max) leave no value (CHECK orders_total_check)")]
-    [InlineData("customers.email: { sql: \"'x' ||| n\" }", "dbgate.yml:4:24: seed.columns.customers.email: sql: operator does not exist: unknown ||| bigint")]
+    [InlineData("customers.email: { sql: \"'x' ||| n\" }", "dbgate.yml:4:34: seed.columns.customers.email: sql: operator does not exist: unknown ||| bigint")]
     public async Task An_override_the_column_cannot_take_is_a_configuration_error_at_its_line(string entry, string expected)
     {
         using var folder = new TempFolder();
         var options = await folder.OptionsAsync($"seed:\n  rows: {{ customers: 10, orders: 10, order_items: 0 }}\n  columns:\n    {entry}\n");
 
         Assert.Equal(expected, await fixture.SeedErrorAsync(Schemas.Shop, options));
+    }
+
+    [Theory]
+    [InlineData("customers.email: { sql: \"(10 / (n - 3))::text\" }", "dbgate.yml:3:24: seed.columns.customers.email: sql: division by zero")]
+    [InlineData("customers.deleted_at: { sql: \"now()\" }\n    customers.email: { sql: \"(10 / (n - 3))::text\" }", "dbgate.yml:4:24: seed.columns.customers.email: sql: division by zero")]
+    [InlineData("customers.email: { sql: \"(10 / (n - 3))::text\" }\n    customers.deleted_at: { sql: \"now()\" }", "dbgate.yml:3:24: seed.columns.customers.email: sql: division by zero")]
+    [InlineData("customers.email: { sql: \"NULL\" }", "dbgate.yml:3:24: seed: customers.email: column email got NULL")]
+    [InlineData("customers.email: { sql: \"'same'\" }", "dbgate.yml:3:24: seed: customers.email: generated rows repeat a key of customers_email_key")]
+    public async Task An_sql_expression_that_fails_on_a_row_is_a_configuration_error_at_its_entry_not_at_the_seed_section(string entries, string expected)
+    {
+        using var folder = new TempFolder();
+        var options = await folder.OptionsAsync($"seed:\n  columns:\n    {entries}\n");
+
+        Assert.StartsWith(expected, await fixture.SeedErrorAsync(Schemas.Shop, options), StringComparison.Ordinal);
     }
 }

@@ -11,8 +11,9 @@ internal static class DataRoundTrip
 {
     /// <returns>One line per table that lost or changed rows.</returns>
     /// <param name="insideTransaction">True inside DbGate's transaction: rejected seed rows then need savepoints.</param>
+    /// <param name="snapshots">What <paramref name="before"/> was read with: the tool in use's history left out, and no other's.</param>
     public static async Task<DataRoundTripResult> RunAsync(
-        NpgsqlConnection connection, StepRunner.ScriptRunner run, LoadedScript up, LoadedScript down, SchemaSnapshot before, bool insideTransaction, CancellationToken cancellationToken)
+        NpgsqlConnection connection, StepRunner.ScriptRunner run, LoadedScript up, LoadedScript down, SchemaSnapshot before, SnapshotOptions snapshots, bool insideTransaction, CancellationToken cancellationToken)
     {
         await Seeding.DataCheckSeeder.SeedAsync(connection, before, insideTransaction, cancellationToken);
         var seeded = await TableContents.ReadAsync(connection, before, cancellationToken);
@@ -21,7 +22,9 @@ internal static class DataRoundTrip
             if ((await run(script)).Failed)
                 return DataRoundTripResult.NotChecked;
         }
-        var restored = await TableContents.ReadAsync(connection, await SnapshotReader.ReadAsync(connection, SnapshotOptions.Default, cancellationToken), cancellationToken);
+        // Read as the rows before were: with every tool's table left out, a project's own schema_migrations that lost
+        // its rows would be missing here and skipped.
+        var restored = await TableContents.ReadAsync(connection, await SnapshotReader.ReadAsync(connection, snapshots, cancellationToken), cancellationToken);
         return new DataRoundTripResult(seeded.LostIn(restored));
     }
 }

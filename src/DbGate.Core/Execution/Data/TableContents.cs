@@ -17,7 +17,7 @@ internal sealed record TableContents(IReadOnlyDictionary<string, IReadOnlyList<s
         var rows = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var table in TableOrder.ParentsFirst(schema))
         {
-            var name = TableOrder.Qualified(table.Schema, table.Name);
+            var name = Seeding.Catalog.SqlNames.Qualified(table.Schema, table.Name);
             await using var batch = new NpgsqlBatch(connection)
             {
                 BatchCommands = { new NpgsqlBatchCommand($"SELECT to_jsonb(t)::text FROM {name} t ORDER BY 1 LIMIT {RowsCompared + 1}") },

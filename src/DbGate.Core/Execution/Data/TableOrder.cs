@@ -1,3 +1,4 @@
+using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Snapshots;
 
 namespace DbGate.Core.Execution.Data;
@@ -8,7 +9,7 @@ internal static class TableOrder
     public static IReadOnlyList<TableDefinition> ParentsFirst(SchemaSnapshot schema)
     {
         var tables = schema.Tables.Where(t => t.Kind is "table" or "partitioned table" && t.PartitionBound is null).ToList();
-        var byName = tables.ToDictionary(t => Qualified(t.Schema, t.Name), StringComparer.Ordinal);
+        var byName = tables.ToDictionary(t => SqlNames.Qualified(t.Schema, t.Name), StringComparer.Ordinal);
         var parents = tables.ToDictionary(
             t => t,
             t => schema.Constraints
@@ -33,11 +34,9 @@ internal static class TableOrder
     }
 
     /// <summary>The snapshot names referenced tables as schema.table, unquoted.</summary>
-    internal static string QualifiedReference(string reference)
+    private static string QualifiedReference(string reference)
     {
         var dot = reference.IndexOf('.', StringComparison.Ordinal);
-        return dot < 0 ? Seeding.Catalog.SqlNames.Quote(reference) : Qualified(reference[..dot], reference[(dot + 1)..]);
+        return dot < 0 ? SqlNames.Quote(reference) : SqlNames.Qualified(reference[..dot], reference[(dot + 1)..]);
     }
-
-    internal static string Qualified(string schema, string name) => Seeding.Catalog.SqlNames.Qualified(schema, name);
 }

@@ -9,12 +9,14 @@ internal sealed class Git(string repositoryRoot)
     public string Root { get; } = repositoryRoot;
 
     /// <summary>The repository holding <paramref name="directory"/>; a one-line configuration error when there is none.</summary>
-    public static async Task<Git> OpenAsync(string directory, CancellationToken cancellationToken, string purpose = "--changed")
+    public static async Task<Git> OpenAsync(string directory, CancellationToken cancellationToken, string purpose = "--changed") =>
+        await TryOpenAsync(directory, cancellationToken) ?? throw new ConfigurationException($"{purpose} needs a git repository, and {directory} is not in one");
+
+    /// <summary>The repository holding the existing folder <paramref name="directory"/>, or null when it is in none.</summary>
+    public static async Task<Git?> TryOpenAsync(string directory, CancellationToken cancellationToken)
     {
         var (exit, output, _) = await RunAsync(directory, ["rev-parse", "--show-toplevel"], cancellationToken);
-        if (exit != 0)
-            throw new ConfigurationException($"{purpose} needs a git repository, and {directory} is not in one");
-        return new Git(output.Trim());
+        return exit == 0 ? new Git(output.Trim()) : null;
     }
 
     /// <summary>Output of a command that must succeed; its first error line otherwise.</summary>

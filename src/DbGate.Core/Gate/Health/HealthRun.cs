@@ -18,19 +18,16 @@ internal sealed class HealthRun
     private readonly HealthSettings _settings;
     private readonly SnapshotOptions _snapshots;
     private readonly ProductionSizes _sizes;
-    private readonly bool _rolesPossible;
     private readonly ProvenanceRecorder _provenance = new();
-    private readonly Dictionary<string, Origin> _roleOrigins = new(StringComparer.Ordinal);
-    private HashSet<string> _roles = new(StringComparer.Ordinal);
+    private RoleOrigins? _roles;
     private readonly List<string> _stepped = [];
     private readonly System.Diagnostics.Stopwatch _recording = new();
 
-    private HealthRun(SnapshotOptions snapshots, HealthSettings settings, ProductionSizes sizes, bool rolesPossible)
+    private HealthRun(SnapshotOptions snapshots, HealthSettings settings, ProductionSizes sizes)
     {
         _snapshots = snapshots with { IncludePrivileges = true };
         _settings = settings;
         _sizes = sizes;
-        _rolesPossible = rolesPossible;
     }
 
     /// <param name="rolesPossible">Migrations run with the right to create roles (postgres.superuser): watch the roles after each up.</param>
@@ -38,10 +35,13 @@ internal sealed class HealthRun
     /// <param name="prefix">Where the objects of a --changed run's unchanged migrations came from, when it was recorded.</param>
     public static async Task<HealthRun> StartAsync(WorkDatabase database, SchemaSnapshot before, SchemaProvenance? prefix, SnapshotOptions snapshots, HealthSettings settings, ProductionSizes sizes, bool rolesPossible, CancellationToken cancellationToken)
     {
-        var run = new HealthRun(snapshots, settings, sizes, rolesPossible);
+        var run = new HealthRun(snapshots, settings, sizes);
         run._provenance.Start(before, prefix);
         if (rolesPossible)
-            run._roles = await RoleNamesAsync(database, cancellationToken);
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            run._roles = await RoleOrigins.StartAsync(connection, prefix, cancellationToken);
+        }
         return run;
     }
 
@@ -53,17 +53,10 @@ internal sealed class HealthRun
         _provenance.Record(migration, up, after, statements);
         _recording.Stop();
         _stepped.Add(migration.Id);
-        if (!_rolesPossible)
+        if (_roles is null)
             return;
-        var added = (await RoleNamesAsync(database, cancellationToken)).Where(_roles.Add).ToList();
-        // Roles are no catalog the observation tracks; its command tags still say which statement made the one role.
-        var creates = statements.Where(s => s.Phase == Phase.Up && s.Command == "CREATE ROLE").ToList();
-        foreach (var role in added)
-        {
-            _roleOrigins[role] = added.Count == 1 && creates.Count == 1
-                ? new Origin(migration.Id, creates[0].Location, StatementKnown: true)
-                : ProvenanceRecorder.OriginOf(migration, up);
-        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await _roles.StepDoneAsync(connection, migration, up, statements, cancellationToken);
     }
 
     /// <param name="partial">The run checks only some migrations (--changed), applied after the others without being stepped through.</param>
@@ -74,9 +67,9 @@ internal sealed class HealthRun
         await using var connection = await database.OpenAsync(cancellationToken);
         var snapshot = await SnapshotReader.ReadAsync(connection, _snapshots, cancellationToken);
         var facts = await SchemaFactsReader.ReadAsync(connection, snapshot, _snapshots, cancellationToken);
-        var created = facts.Roles.Where(r => _roleOrigins.ContainsKey(r.Name)).ToList();
+        var created = facts.Roles.Where(r => _roles?.Origins.ContainsKey(r.Name) == true).ToList();
         var model = new SchemaModel(snapshot, facts, _settings, _sizes, created);
-        var provenance = WithRoles(_provenance.Build());
+        var provenance = _roles?.AddTo(_provenance.Build()) ?? _provenance.Build();
         var findings = SchemaRules.All
             .SelectMany(rule => rule.Check(model))
             .Select(f => Level(f, HealthFindings.Place(f, provenance, Rules.RuleCatalog.Get(f.RuleId).DefaultLevel), options))
@@ -98,27 +91,6 @@ internal sealed class HealthRun
         foreach (var exclusion in _settings.Exclusions.Where(e => e.Matches(finding)))
             levelled = levelled with { Level = exclusion.Level };
         return levelled;
-    }
-
-    private SchemaProvenance WithRoles(SchemaProvenance provenance)
-    {
-        if (_roleOrigins.Count == 0)
-            return provenance;
-        var histories = provenance.Histories.ToDictionary(h => h.Key, h => h.Value);
-        foreach (var (role, origin) in _roleOrigins)
-            histories[new ObjectId(SchemaObjectKind.Role, role)] = new ObjectHistory(origin, []);
-        return new SchemaProvenance(histories);
-    }
-
-    private static async Task<HashSet<string>> RoleNamesAsync(WorkDatabase database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT rolname::text FROM pg_catalog.pg_roles", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-            names.Add(reader.GetString(0));
-        return names;
     }
 }
 

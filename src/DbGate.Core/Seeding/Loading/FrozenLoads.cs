@@ -1,3 +1,4 @@
+using DbGate.Core.Execution;
 using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Seeding.Planning;
 using Npgsql;
@@ -36,7 +37,7 @@ internal static class FrozenLoads
         for (var passing = await PassingAsync(connection, chosen, cancellationToken); passing.Count < chosen.Count; passing = await PassingAsync(connection, chosen, cancellationToken))
             chosen = passing;
         if (chosen.Count > 0)
-            await TableLoader.ExecuteAsync(connection, $"TRUNCATE {string.Join(", ", chosen.Select(t => t.Sql))}", cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, $"TRUNCATE {string.Join(", ", chosen.Select(t => t.Sql))}", cancellationToken);
         return chosen.Select(t => t.QualifiedName).ToHashSet(StringComparer.Ordinal);
     }
 

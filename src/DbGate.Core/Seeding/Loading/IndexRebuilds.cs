@@ -1,3 +1,4 @@
+using DbGate.Core.Execution;
 using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Seeding.Planning;
 using Npgsql;
@@ -80,7 +81,7 @@ internal static class IndexRebuilds
             var table = index.Table.Table;
             try
             {
-                await TableLoader.ExecuteAsync(connection, index.Constraint is { } name
+                await ScriptExecutor.ExecuteAsync(connection, index.Constraint is { } name
                     ? $"ALTER TABLE {table.Sql} ADD CONSTRAINT {SqlNames.Quote(name)} {index.Definition}"
                     : index.Definition, cancellationToken);
             }
@@ -89,9 +90,9 @@ internal static class IndexRebuilds
                 throw LoadErrors.Explain(e, index.Table);
             }
             if (index.ConstraintComment is { } constraintComment)
-                await TableLoader.ExecuteAsync(connection, $"COMMENT ON CONSTRAINT {SqlNames.Quote(index.Constraint!)} ON {table.Sql} IS {SqlNames.Literal(constraintComment)}", cancellationToken);
+                await ScriptExecutor.ExecuteAsync(connection, $"COMMENT ON CONSTRAINT {SqlNames.Quote(index.Constraint!)} ON {table.Sql} IS {SqlNames.Literal(constraintComment)}", cancellationToken);
             if (index.IndexComment is { } indexComment)
-                await TableLoader.ExecuteAsync(connection, $"COMMENT ON INDEX {SqlNames.Qualified(table.Schema, index.Name)} IS {SqlNames.Literal(indexComment)}", cancellationToken);
+                await ScriptExecutor.ExecuteAsync(connection, $"COMMENT ON INDEX {SqlNames.Qualified(table.Schema, index.Name)} IS {SqlNames.Literal(indexComment)}", cancellationToken);
         }
     }
 

@@ -24,21 +24,24 @@ internal static class LoadErrors
             PostgresErrorCodes.NotNullViolation => $"column {e.ColumnName} got NULL{detail}",
             _ => $"PostgreSQL refused the generated rows: {e.MessageText}{detail}{Where(e)}",
         };
-        return LocatedError.At(plan.Location, subject, message);
+        return LocatedError.At(Computed(plan, e)?.Location ?? plan.Location, subject, message);
     }
 
     /// <summary>The table and the columns of the constraint the rows broke (<c>t.a, t.b</c>), or the table alone.</summary>
-    private static string Columns(TablePlan plan, PostgresException e)
+    private static string Columns(TablePlan plan, PostgresException e) =>
+        ConstraintColumns(plan, e) is { Count: > 0 } columns ? string.Join(", ", columns.Select(c => $"{plan.Table.Display}.{c}")) : plan.Table.Display;
+
+    /// <summary>A column dbgate.yml gives as sql: among those the broken constraint covers: the rows broke it through that entry.</summary>
+    private static ComputedColumn? Computed(TablePlan plan, PostgresException e) =>
+        ConstraintColumns(plan, e) is { } columns ? plan.Computed.FirstOrDefault(c => columns.Contains(c.Column.Name)) : null;
+
+    private static IReadOnlyList<string>? ConstraintColumns(TablePlan plan, PostgresException e) => e.SqlState switch
     {
-        var columns = e.SqlState switch
-        {
-            PostgresErrorCodes.CheckViolation => plan.Table.Checks.FirstOrDefault(c => c.Name == e.ConstraintName)?.Columns,
-            PostgresErrorCodes.UniqueViolation => plan.Table.UniqueKeys.FirstOrDefault(k => k.Name == e.ConstraintName)?.AllColumns,
-            PostgresErrorCodes.NotNullViolation when e.ColumnName is { } column => [column],
-            _ => null,
-        };
-        return columns is { Count: > 0 } ? string.Join(", ", columns.Select(c => $"{plan.Table.Display}.{c}")) : plan.Table.Display;
-    }
+        PostgresErrorCodes.CheckViolation => plan.Table.Checks.FirstOrDefault(c => c.Name == e.ConstraintName)?.Columns,
+        PostgresErrorCodes.UniqueViolation => plan.Table.UniqueKeys.FirstOrDefault(k => k.Name == e.ConstraintName)?.AllColumns,
+        PostgresErrorCodes.NotNullViolation when e.ColumnName is { } column => [column],
+        _ => null,
+    };
 
     private static string Clause(TablePlan plan, string? name) =>
         plan.Table.Checks.FirstOrDefault(c => c.Name == name) is { } check ? $" {check.Clause}" : "";

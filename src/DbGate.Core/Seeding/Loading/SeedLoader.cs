@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DbGate.Core.Execution;
 using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Seeding.Planning;
 using Npgsql;
@@ -23,11 +24,11 @@ internal static class SeedLoader
     public static async Task<LoadResult> LoadAsync(NpgsqlConnection connection, SeedPlan plan, bool analyze, CancellationToken cancellationToken)
     {
         if (plan.Tables.Any(t => t.Rows >= IndexRebuilds.MinRows))
-            await TableLoader.ExecuteAsync(connection, Memory, cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, Memory, cancellationToken);
         foreach (var key in plan.DeferredForeignKeys)
-            await TableLoader.ExecuteAsync(connection, $"SET CONSTRAINTS {Constraint(key)} DEFERRED", cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, $"SET CONSTRAINTS {Constraint(key)} DEFERRED", cancellationToken);
         foreach (var key in plan.BulkForeignKeys)
-            await TableLoader.ExecuteAsync(connection, $"ALTER TABLE {Table(key.Table)} DROP CONSTRAINT {SqlNames.Quote(key.Name)}", cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, $"ALTER TABLE {Table(key.Table)} DROP CONSTRAINT {SqlNames.Quote(key.Name)}", cancellationToken);
         var indexes = await IndexRebuilds.DropAsync(connection, plan, cancellationToken);
         var frozen = await FrozenLoads.TruncateAsync(connection, plan, cancellationToken);
         var triggers = await UserTriggers.DisableAsync(connection, plan, cancellationToken);
@@ -77,7 +78,7 @@ internal static class SeedLoader
     {
         var tables = plan.Tables.Where(t => t.Source != SeedSource.Empty).Select(t => t.Table.Sql).ToList();
         if (tables.Count > 0)
-            await TableLoader.ExecuteAsync(connection, $"ANALYZE {string.Join(", ", tables)}", cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, $"ANALYZE {string.Join(", ", tables)}", cancellationToken);
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, TablePlan table, bool freeze, CancellationToken cancellationToken)
@@ -96,14 +97,14 @@ internal static class SeedLoader
     {
         try
         {
-            await TableLoader.ExecuteAsync(connection, $"ALTER TABLE {Table(key.Table)} ADD CONSTRAINT {SqlNames.Quote(key.Name)} {key.Clause}", cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, $"ALTER TABLE {Table(key.Table)} ADD CONSTRAINT {SqlNames.Quote(key.Name)} {key.Clause}", cancellationToken);
         }
         catch (PostgresException e) when (!cancellationToken.IsCancellationRequested && !Execution.ServerFault.IsFault(e))
         {
             throw LoadErrors.Explain(e, plan.Tables.First(t => t.Table.QualifiedName == key.Table));
         }
         if (key.Comment is { } comment)
-            await TableLoader.ExecuteAsync(connection, $"COMMENT ON CONSTRAINT {SqlNames.Quote(key.Name)} ON {Table(key.Table)} IS {SqlNames.Literal(comment)}", cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, $"COMMENT ON CONSTRAINT {SqlNames.Quote(key.Name)} ON {Table(key.Table)} IS {SqlNames.Literal(comment)}", cancellationToken);
     }
 
     private static string Table(string qualified)

@@ -1,5 +1,6 @@
 using System.Text;
 using DbGate.Core.Configuration;
+using DbGate.Core.Execution;
 using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Seeding.Planning;
 using Npgsql;
@@ -29,19 +30,34 @@ internal static class TableLoader
         }
         var staged = plan.Copied.Select(c => (Name: SqlNames.Quote(c.Column.Name), c.Column.SqlType)).ToList();
         var definition = string.Join(", ", staged.Select(c => $"{c.Name} {c.SqlType}").Prepend("n int8"));
-        await ExecuteAsync(connection, $"CREATE TEMPORARY TABLE {Stage} ({definition}) ON COMMIT DROP", cancellationToken);
+        await ScriptExecutor.ExecuteAsync(connection, $"CREATE TEMPORARY TABLE {Stage} ({definition}) ON COMMIT DROP", cancellationToken);
         await CopyAsync(connection, $"COPY {Stage} ({string.Join(", ", staged.Select(c => c.Name).Prepend("n"))}) FROM STDIN (FORMAT BINARY)", plan, withRowNumber: true, cancellationToken);
         var (insert, spans) = Insert(plan);
+        var several = plan.Computed.Count > 1;
+        if (several)
+            await ScriptExecutor.ExecuteAsync(connection, $"SAVEPOINT {ComputedBlame.Savepoint}", cancellationToken);
         try
         {
-            await ExecuteAsync(connection, insert, cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, insert, cancellationToken);
         }
         catch (PostgresException e) when (!Execution.ServerFault.IsFault(e) && e.Position > 0 && spans.FirstOrDefault(s => e.Position - 1 >= s.Start && e.Position - 1 < s.End) is { Column: not null } span)
         {
-            throw LocatedError.At(span.Column.Location, $"seed.columns.{table.Display}.{span.Column.Column.Name}", $"sql: {e.MessageText}");
+            // The span is "(expression)::type": the expression's own text starts one character in.
+            throw Blame(table, span.Column, e, span.Column.LocationAt(e.Position - 1 - span.Start - 1));
         }
-        await ExecuteAsync(connection, $"DROP TABLE {Stage}", cancellationToken);
+        catch (PostgresException e) when (!Execution.ServerFault.IsFault(e) && e.Position == 0 && plan.Computed.Count > 0 && ComputedBlame.IsEvaluationError(e))
+        {
+            if (await ComputedBlame.FindAsync(connection, plan, Stage, cancellationToken) is { } column)
+                throw Blame(table, column, e, column.Location);
+            throw;
+        }
+        if (several)
+            await ScriptExecutor.ExecuteAsync(connection, $"RELEASE SAVEPOINT {ComputedBlame.Savepoint}", cancellationToken);
+        await ScriptExecutor.ExecuteAsync(connection, $"DROP TABLE {Stage}", cancellationToken);
     }
+
+    private static ConfigurationException Blame(SeedTable table, ComputedColumn column, PostgresException e, ConfigLocation? at) =>
+        LocatedError.At(at, $"seed.columns.{table.Display}.{column.Column.Name}", $"sql: {e.MessageText}");
 
     private static async Task CopyAsync(NpgsqlConnection connection, string copy, TablePlan plan, bool withRowNumber, CancellationToken cancellationToken)
     {
@@ -82,11 +98,5 @@ internal static class TableLoader
         }
         sql.Append($" FROM {Stage} ORDER BY n");
         return (sql.ToString(), spans);
-    }
-
-    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand(sql) } };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }

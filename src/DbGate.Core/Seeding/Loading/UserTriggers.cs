@@ -1,3 +1,4 @@
+using DbGate.Core.Execution;
 using DbGate.Core.Seeding.Catalog;
 using DbGate.Core.Seeding.Planning;
 using Npgsql;
@@ -39,7 +40,7 @@ internal static class UserTriggers
                 triggers.Add(new Trigger(SqlNames.Qualified(reader.GetString(0), reader.GetString(1)), SqlNames.Quote(reader.GetString(2)), reader.GetString(3)[0]));
         }
         foreach (var trigger in triggers)
-            await TableLoader.ExecuteAsync(connection, $"ALTER TABLE {trigger.Table} DISABLE TRIGGER {trigger.Name}", cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, $"ALTER TABLE {trigger.Table} DISABLE TRIGGER {trigger.Name}", cancellationToken);
         return triggers;
     }
 
@@ -48,7 +49,7 @@ internal static class UserTriggers
         foreach (var trigger in triggers)
         {
             var mode = trigger.Mode switch { 'A' => "ENABLE ALWAYS", 'R' => "ENABLE REPLICA", _ => "ENABLE" };
-            await TableLoader.ExecuteAsync(connection, $"ALTER TABLE {trigger.Table} {mode} TRIGGER {trigger.Name}", cancellationToken);
+            await ScriptExecutor.ExecuteAsync(connection, $"ALTER TABLE {trigger.Table} {mode} TRIGGER {trigger.Name}", cancellationToken);
         }
     }
 

@@ -31,7 +31,7 @@ internal static class ColumnFactory
             }
             if (entry?.Sql is { } sql)
             {
-                work.Computed.Add(new ComputedColumn(column, sql, entry.LocationOf("sql")));
+                work.Computed.Add(new ComputedColumn(column, sql, entry.LocationOf("sql"), entry.SqlPlaces));
                 continue;
             }
             if (ColumnTypes.For(column.Type) is not { } type)

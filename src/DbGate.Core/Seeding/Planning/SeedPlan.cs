@@ -31,7 +31,13 @@ internal sealed record TablePlan(
     bool Staged,
     ConfigLocation? Location);
 
-internal sealed record ComputedColumn(SeedColumn Column, string Expression, ConfigLocation? Location);
+/// <param name="Places">Where each character of <paramref name="Expression"/> is written in dbgate.yml.</param>
+internal sealed record ComputedColumn(SeedColumn Column, string Expression, ConfigLocation? Location, YamlValuePlaces? Places = null)
+{
+    /// <summary>The place of the expression's character at <paramref name="offset"/>, or the entry when dbgate.yml's text is not known.</summary>
+    public ConfigLocation? LocationAt(int offset) =>
+        Places is not null && Location is not null && Places.At(offset) is var (line, column) ? Location with { Line = line, Column = column } : Location;
+}
 
 /// <summary>Sets a foreign key that was loaded as NULL, once the parent's keys exist.</summary>
 /// <param name="Child">The table whose rows are updated.</param>

@@ -107,7 +107,7 @@ internal sealed class ServerValues
     private static async Task RunAsync(NpgsqlConnection connection, IReadOnlyList<ServerValue> values, bool insideTransaction, CancellationToken cancellationToken)
     {
         if (insideTransaction)
-            await ExecuteAsync(connection, "SAVEPOINT dbgate_seed_values", cancellationToken);
+            await Execution.ScriptExecutor.ExecuteAsync(connection, "SAVEPOINT dbgate_seed_values", cancellationToken);
         try
         {
             await using var batch = new NpgsqlBatch(connection);
@@ -128,16 +128,10 @@ internal sealed class ServerValues
         }
         catch (PostgresException e) when (insideTransaction && !Execution.ServerFault.IsFault(e))
         {
-            await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT dbgate_seed_values", cancellationToken);
+            await Execution.ScriptExecutor.ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT dbgate_seed_values", cancellationToken);
             throw;
         }
         if (insideTransaction)
-            await ExecuteAsync(connection, "RELEASE SAVEPOINT dbgate_seed_values", cancellationToken);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            await Execution.ScriptExecutor.ExecuteAsync(connection, "RELEASE SAVEPOINT dbgate_seed_values", cancellationToken);
     }
 }

@@ -35,7 +35,7 @@ internal static class BenchmarkStage
         await using var session = await ExplainSession.OpenAsync(connection, benchmarks.ParallelWorkers, cancellationToken);
         // The step loop read the final schema after the last up; only explain, which has no step loop, reads it here.
         var schema = changes?.Final ?? SnapshotDigest.Fingerprint(await SnapshotReader.ReadAsync(connection, SnapshotOptions.Default.For(set.History), cancellationToken)) ?? "";
-        var seeded = await Seeder.SeedAsync(connection, seed with { HistoryTables = set.History.Tables }, cancellationToken);
+        var seeded = await Seeder.SeedAsync(connection, seed with { History = set.History }, cancellationToken);
         var statistics = await GatherStatisticsAsync(connection, seeded, cancellationToken);
         log(string.Create(CultureInfo.InvariantCulture,
             $"seeded {seeded.Tables.Sum(t => t.Rows)} rows in {seeded.Tables.Count} tables (seed {seeded.Seed}, dataset {seeded.Fingerprint}) and {statistics} in {clock.Elapsed.TotalSeconds:0.00} s"));

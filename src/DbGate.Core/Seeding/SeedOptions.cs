@@ -30,8 +30,8 @@ public sealed record SeedOptions
 
     public ConfigLocation? DefaultRowsLocation { get; init; }
 
-    /// <summary>Migration-history tables are never seeded.</summary>
-    public IReadOnlyList<string> HistoryTables { get; init; } = SnapshotOptions.DefaultHistoryTables;
+    /// <summary>The migration tool's history (its tables, or whole schemas such as sqitch's registry) is never seeded.</summary>
+    public Migrations.HistoryScope History { get; init; } = new(SnapshotOptions.DefaultHistoryTables, []);
 
     /// <summary>ANALYZE the seeded tables afterwards, so plans see the data.</summary>
     public bool Analyze { get; init; } = true;

@@ -38,7 +38,7 @@ public static class Seeder
         var scripts = clock.Elapsed;
         // Types created by the migrations (enums above all) appeared after the connection loaded its type cache.
         await connection.ReloadTypesAsync(cancellationToken);
-        var catalog = await SeedCatalogReader.ReadAsync(connection, options.HistoryTables, cancellationToken);
+        var catalog = await SeedCatalogReader.ReadAsync(connection, options.History, cancellationToken);
         var plan = await SeedPlanner.PlanAsync(connection, catalog, options, insideTransaction: false, cancellationToken);
         LoadResult load;
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))

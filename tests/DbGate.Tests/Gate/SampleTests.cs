@@ -116,4 +116,22 @@ public sealed class SampleTests(PostgresFixture server)
         Assert.Empty(without.Findings);
         Assert.Equal(["DBG003 2_grant"], with.Verdicts());
     }
+
+    [Fact]
+    public async Task With_privileges_compared_the_health_checks_judge_the_runs_own_final_snapshot_as_they_judge_the_one_they_read()
+    {
+        using var folder = new TempFolder();
+        folder.Write("1_t.up.sql", "CREATE TABLE t (id int PRIMARY KEY);");
+        folder.Write("1_t.down.sql", "DROP TABLE t;");
+        folder.Write("2_grant.up.sql", "GRANT SELECT ON t TO PUBLIC;");
+        folder.Write("2_grant.down.sql", "REVOKE SELECT ON t FROM PUBLIC;");
+        var health = Core.Rules.Schema.HealthSettings.Default with { Enabled = true };
+
+        var read = await GateHarness.RunAsync(server, folder.Path, o => o with { Health = health });
+        var reused = await GateHarness.RunAsync(server, folder.Path, o => o with { Health = health, ComparePrivileges = true });
+
+        string Placed(GateResult result) => string.Join("\n", result.Findings.Select(f => $"{f.RuleId} {f.Location} {f.Message}").Order(StringComparer.Ordinal));
+        Assert.Contains(read.Findings, f => f.RuleId == "DBG303");
+        Assert.Equal(Placed(read), Placed(reused));
+    }
 }

@@ -20,6 +20,9 @@ internal sealed class HealthRun
     private readonly ProductionSizes _sizes;
     private readonly ProvenanceRecorder _provenance = new();
     private RoleOrigins? _roles;
+
+    /// <summary>The schema as the last step (or the start) read it, when that read included privileges: then it is the final snapshot.</summary>
+    private SchemaSnapshot? _latest;
     private readonly List<string> _stepped = [];
     private readonly System.Diagnostics.Stopwatch _recording = new();
 
@@ -37,6 +40,7 @@ internal sealed class HealthRun
     {
         var run = new HealthRun(snapshots, settings, sizes);
         run._provenance.Start(before, prefix);
+        run._latest = snapshots.IncludePrivileges ? before : null;
         if (rolesPossible)
         {
             await using var connection = await database.OpenAsync(cancellationToken);
@@ -52,6 +56,8 @@ internal sealed class HealthRun
         _recording.Start();
         _provenance.Record(migration, up, after, statements);
         _recording.Stop();
+        if (_latest is not null)
+            _latest = after;
         _stepped.Add(migration.Id);
         if (_roles is null)
             return;
@@ -65,7 +71,8 @@ internal sealed class HealthRun
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var snapshot = await SnapshotReader.ReadAsync(connection, _snapshots, cancellationToken);
+        // The run's own snapshots have privileges when it compares them (round_trip.privileges): the last one is the final schema.
+        var snapshot = _latest ?? await SnapshotReader.ReadAsync(connection, _snapshots, cancellationToken);
         var facts = await SchemaFactsReader.ReadAsync(connection, snapshot, _snapshots, cancellationToken);
         var created = facts.Roles.Where(r => _roles?.Origins.ContainsKey(r.Name) == true).ToList();
         var model = new SchemaModel(snapshot, facts, _settings, _sizes, created);

@@ -10,8 +10,8 @@ namespace DbGate.Core.Seeding.Catalog;
 /// </summary>
 internal static class SeedCatalogReader
 {
-    public static async Task<SeedCatalog> ReadAsync(NpgsqlConnection connection, IReadOnlyList<string> historyTables, CancellationToken cancellationToken) =>
-        await ReadAsync(connection, await SnapshotReader.ReadAsync(connection, SnapshotOptions.Default with { HistoryTables = historyTables }, cancellationToken), cancellationToken);
+    public static async Task<SeedCatalog> ReadAsync(NpgsqlConnection connection, Migrations.HistoryScope history, CancellationToken cancellationToken) =>
+        await ReadAsync(connection, await SnapshotReader.ReadAsync(connection, SnapshotOptions.Default.For(history), cancellationToken), cancellationToken);
 
     /// <summary>With a snapshot already read (the data check has one per step).</summary>
     public static async Task<SeedCatalog> ReadAsync(NpgsqlConnection connection, SchemaSnapshot snapshot, CancellationToken cancellationToken)

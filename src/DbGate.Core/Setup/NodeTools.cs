@@ -22,7 +22,7 @@ internal static partial class NodeTools
             return null;
         return new CommandTool(
             "knex", "npx knex migrate:up", "npx knex migrate:down",
-            "for f in migrations/*.js migrations/*.ts migrations/*.cjs migrations/*.mjs; do [ -e \"$f\" ] && printf '%s\\t%s\\n' \"$(basename \"$f\")\" \"$f\"; done | LC_ALL=C sort",
+            CommandTool.ListByName("migrations", KnexExtensions, withExtension: true),
             ["knex_migrations", "knex_migrations_lock"], CommandTool.Names(knex, "migrations", KnexExtensions), "the knexfile connects to process.env.DATABASE_URL");
     }
 
